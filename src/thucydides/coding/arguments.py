@@ -1,0 +1,117 @@
+"""Who did it and to whom: the argument heads of a trigger in the dependency parse.
+
+Each function returns ``(head token, how)`` pairs; the actor resolver turns a head into actors and
+``how`` goes into the event's explanation ("nsubj of 'met'", "agent of 'arrested' (passive)").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+Token = Any  # spacy.tokens.Token
+Arg = tuple[Token, str]
+
+_SUBJECTS = ("nsubj", "csubj")
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+# Verbs whose object controls the infinitive: "urged Syria to withdraw" -> Syria withdraws.
+_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "invite", "force", "order", "tell",
+                             "encourage", "persuade", "allow", "help", "push", "compel"})
+_LIGHT_NOUN_VERBS = frozenset({"launch", "hold", "stage", "carry", "conduct", "begin", "start",
+                               "mount", "make", "organize", "organise", "lead", "host", "resume",
+                               "open", "continue", "order", "announce", "impose", "sign", "reach",
+                               "issue", "file", "level"})
+OCCURRENCE_VERBS = frozenset({"break", "erupt", "take", "happen", "occur", "continue", "begin",
+                              "start", "spread", "hold", "resume", "end", "follow", "come",
+                              "kill", "injure", "wound", "leave"})
+
+
+def subjects_of(verb: Token) -> list[Arg]:
+    """Agents of a verbal trigger: its subject, the agent of a passive, or the controller above it."""
+    found: list[Arg] = []
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                found.append((verb.head, f"antecedent of relative {child.text!r}"))
+            else:
+                found.append((child, f"subject of {verb.text!r}"))
+        elif child.dep_ == "agent":
+            found.extend((p, f"agent of passive {verb.text!r}") for p in child.children
+                         if p.dep_ == "pobj")
+    if found:
+        return found
+    dep, head = verb.dep_, verb.head
+    if head is verb:
+        return found
+    if dep == "xcomp":
+        if head.lemma_.lower() in _OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "nsubj") and c.i < verb.i]
+            if objs:
+                return [(objs[-1], f"object of {head.text!r} controls {verb.text!r}")]
+        return [(h, f"{how}, via {head.text!r}") for h, how in subjects_of(head)]
+    if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return [(h, f"{how}, shared by conjunction") for h, how in subjects_of(head)]
+    if dep == "acl" and verb.tag_ == "VBG":
+        return [(head, f"noun modified by participle {verb.text!r}")]
+    if dep == "relcl":
+        return [(head, f"antecedent of relative clause {verb.text!r}")]
+    return found
+
+
+def patients_of(verb: Token) -> list[Arg]:
+    """The affected party of a passive verb ("X was arrested") or a passive participle."""
+    found = [(c, f"passive subject of {verb.text!r}") for c in verb.children
+             if c.dep_ == "nsubjpass"]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found.append((verb.head, f"noun modified by participle {verb.text!r}"))
+    return found
+
+
+def objects_of(tokens: Iterable[Token], specs: Iterable[str], exclude: set[int]) -> list[Arg]:
+    """Recipients named by the dictionary entry: ``dobj`` or ``prep:WORD`` (pobj of that word)."""
+    found: list[Arg] = []
+    specs = tuple(specs)
+    for token in tokens:
+        for child in token.children:
+            if child.i in exclude:
+                continue
+            if child.dep_ in ("dobj", "dative") and "dobj" in specs:
+                if child.dep_ == "dative" and child.pos_ == "ADP":
+                    found.extend((p, f"object of {child.text!r}") for p in child.children
+                                 if p.dep_ == "pobj")
+                else:
+                    found.append((child, f"object of {token.text!r}"))
+            elif child.dep_ in ("prep", "agent", "dative") and f"prep:{child.lower_}" in specs:
+                found.extend(
+                    (p, f"object of {child.text!r} after {token.text!r}")
+                    for p in child.children if p.dep_ == "pobj"
+                )
+    return found
+
+
+def nominal_actors(noun: Token) -> list[Arg]:
+    """Agents of a nominal trigger: "Russia's attack", "Turkish strikes", "talks between A and B",
+    "an attack by militants", "X launched an operation", "Syria, Russia and Turkey in first meeting"."""
+    found: list[Arg] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found.append((child, f"possessor of {noun.text!r}"))
+        elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+            found.append((child, f"modifier of {noun.text!r}"))
+        elif child.dep_ in ("prep", "agent") and child.lower_ in ("by", "between", "among", "from"):
+            found.extend((p, f"object of {child.text!r} after {noun.text!r}")
+                         for p in child.children if p.dep_ == "pobj")
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        found.extend((h, f"{how} (the verb governing {noun.text!r})")
+                     for h, how in subjects_of(noun.head))
+    elif noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at") and noun.head.head.pos_ in (
+        "PROPN", "NOUN"
+    ):
+        holder = noun.head.head
+        found.append((holder, f"headline: {holder.text!r} in {noun.text!r}"))
+    return found
+
+
+def is_light_object(noun: Token) -> bool:
+    """A nominal trigger that is the object of a light verb ("launched an attack")."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_NOUN_VERBS

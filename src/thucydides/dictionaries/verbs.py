@@ -1,0 +1,466 @@
+"""The event-trigger dictionary: words and phrases of news language mapped to CAMEO codes.
+
+The data lives in ``verbs.yaml`` next to this module (see docs/dictionaries-verbs.md); this module
+loads and validates it and matches its entries against single spaCy tokens of a parsed sentence.
+
+An entry names a trigger *head* word (``lemma``, a verb or a noun) plus optional conditions in the
+dependency parse around it:
+
+* ``particle``  a phrasal particle child (dep ``prt``/``advmod``): "call **off**", "break **out**";
+* ``object``    lemma(s) of the object: the direct object (or passive subject) of a verb, the pobj of
+  the entry's ``prep``, or for a noun its "of" complement / compound: "hold **talks**";
+* ``prep``      a preposition child of the head or of the object: "impose sanctions **on**".
+
+``lemma`` and ``object`` may be short phrases. "hunger strike" means head ``strike`` with a
+modifier child ``hunger``; "state of emergency" means head ``state`` with an ``of`` complement
+``emergency``.
+
+:meth:`TriggerDictionary.match` returns the most specific entry that matches at a token
+(object+prep > object > particle > prep > bare lemma; more modifier words break ties).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.resources
+import re
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from thucydides.errors import DataFileError
+
+__all__ = [
+    "TriggerDictionary",
+    "TriggerEntry",
+    "TriggerMatch",
+    "load_trigger_dictionary",
+]
+
+Token = Any  # a spacy.tokens.Token; typed loosely so this module does not import spaCy
+
+POS_VALUES = ("verb", "noun")
+FIELDS = frozenset(
+    {"code", "lemma", "pos", "particle", "object", "prep", "recipient", "example", "note"}
+)
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+_PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "poss"})
+_RECIPIENT_RE = re.compile(r"^(dobj|dative|prep:[a-z]+)$")
+_CODE_RE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
+_WORD_RE = re.compile(r"^[a-z][a-z'-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A head word plus the words that must modify it ("hunger strike", "state of emergency")."""
+
+    head: str
+    modifiers: tuple[str, ...] = ()
+    of: _Phrase | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> _Phrase:
+        words = text.split()
+        if "of" in words[1:-1]:
+            cut = words.index("of", 1)
+            head = cls.parse(" ".join(words[:cut]))
+            return cls(head.head, head.modifiers, cls.parse(" ".join(words[cut + 1 :])))
+        return cls(words[-1], tuple(words[:-1]))
+
+    @property
+    def size(self) -> int:
+        return len(self.modifiers) + (1 + self.of.size if self.of else 0)
+
+    def match(self, token: Token) -> tuple[Token, ...] | None:
+        """The tokens of this phrase headed by ``token``, or None when it does not match."""
+        if not _lemma_is(token, self.head):
+            return None
+        found: list[Token] = [token]
+        for word in self.modifiers:
+            child = next(
+                (c for c in token.children if c.dep_ in _MODIFIER_DEPS and _lemma_is(c, word)),
+                None,
+            )
+            if child is None:
+                return None
+            found.append(child)
+        if self.of is not None:
+            for prep in _preps(token, "of"):
+                for pobj in prep.children:
+                    tail = self.of.match(pobj) if pobj.dep_ == "pobj" else None
+                    if tail is not None:
+                        found.append(prep)
+                        found.extend(tail)
+                        return tuple(found)
+            return None
+        return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One way news language says an event, as written in verbs.yaml."""
+
+    id: str
+    code: str
+    lemma: str
+    pos: str
+    particle: str | None
+    objects: tuple[str, ...]
+    prep: str | None
+    recipient: tuple[str, ...]
+    example: str
+    line: int
+
+    @property
+    def head(self) -> str:
+        """The single word the trigger token must have as its lemma."""
+        return _Phrase.parse(self.lemma).head
+
+    @property
+    def specificity(self) -> tuple[int, int, int, int]:
+        """Sort key: object+prep > object > particle > prep > bare lemma; modifiers break ties."""
+        modifiers = _Phrase.parse(self.lemma).size + max(
+            (_Phrase.parse(o).size for o in self.objects), default=0
+        )
+        return (
+            1 if self.objects else 0,
+            1 if self.prep else 0,
+            1 if self.particle else 0,
+            modifiers,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """An entry matched at a token: the trigger head plus the other words that belong to it."""
+
+    entry: TriggerEntry
+    tokens: tuple[Token, ...]
+
+    @property
+    def head(self) -> Token:
+        return self.tokens[0]
+
+    @property
+    def code(self) -> str:
+        return self.entry.code
+
+    def recipient_tokens(self) -> tuple[Token, ...]:
+        """Head tokens of the recipient (CAMEO target) phrases named by the entry's ``recipient``.
+
+        ``dobj`` is the head's direct object (when it is not itself part of the trigger);
+        ``dative`` its indirect object; ``prep:X`` the object of preposition X attached to the head
+        or to the trigger's object word.
+        """
+        used = {t.i for t in self.tokens}
+        hosts = [self.head] + [t for t in self.tokens[1:] if t.pos_ in _NOUN_POS]
+        found: list[Token] = []
+        for spec in self.entry.recipient:
+            if spec in ("dobj", "dative"):
+                deps = {"dobj", "obj"} if spec == "dobj" else {"dative", "iobj"}
+                found.extend(c for c in self.head.children if c.dep_ in deps and c.i not in used)
+                continue
+            prep = spec.split(":", 1)[1]
+            for host in hosts:
+                for child in host.children:
+                    if child.dep_ == "prep" and child.lower_ == prep:
+                        found.extend(p for p in child.children if p.dep_ == "pobj")
+        unique: dict[int, Token] = {}
+        for token in found:
+            unique.setdefault(token.i, token)
+        return tuple(unique.values())
+
+
+class TriggerDictionary:
+    """Trigger entries indexed by head lemma; :meth:`match` finds the most specific one."""
+
+    def __init__(self, entries: Iterable[TriggerEntry], path: str = "<memory>") -> None:
+        self.path = path
+        self._entries = tuple(entries)
+        index: dict[str, list[TriggerEntry]] = {}
+        for entry in self._entries:
+            index.setdefault(entry.head, []).append(entry)
+        self._index: dict[str, tuple[TriggerEntry, ...]] = {
+            lemma: tuple(sorted(group, key=lambda e: e.specificity, reverse=True))
+            for lemma, group in index.items()
+        }
+        self._by_id = {entry.id: entry for entry in self._entries}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[TriggerEntry]:
+        return iter(self._entries)
+
+    def __getitem__(self, entry_id: str) -> TriggerEntry:
+        return self._by_id[entry_id]
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset(self._index)
+
+    def match(self, token: Token) -> TriggerMatch | None:
+        """The most specific entry whose conditions hold at ``token``, or None."""
+        lemma = _lemma(token)
+        candidates = self._index.get(lemma, ())
+        if not candidates and token.lower_ != lemma:
+            candidates = self._index.get(token.lower_, ())
+        for entry in candidates:
+            tokens = _match_entry(entry, token)
+            if tokens is not None:
+                return TriggerMatch(entry, tokens)
+        return None
+
+    def match_all(self, tokens: Iterable[Token]) -> list[TriggerMatch]:
+        """Matches at every token of a sentence or document, in token order."""
+        found = (self.match(token) for token in tokens)
+        return [m for m in found if m is not None]
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+def _lemma(token: Token) -> str:
+    return str(token.lemma_).lower()
+
+
+def _lemma_is(token: Token, word: str) -> bool:
+    return _lemma(token) == word or token.lower_ == word
+
+
+def _pos_ok(entry: TriggerEntry, token: Token) -> bool:
+    if entry.pos == "verb":
+        return token.pos_ in _VERB_POS or str(token.tag_).startswith("VB")
+    return token.pos_ in _NOUN_POS or str(token.tag_).startswith("NN")
+
+
+def _preps(token: Token, word: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == word]
+
+
+def _object_candidates(entry: TriggerEntry, head: Token) -> list[Token]:
+    if entry.pos == "verb":
+        found = [c for c in head.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "xcomp"]
+    else:
+        found = [c for c in head.children if c.dep_ == "compound"]
+        found += [p for prep in _preps(head, "of") for p in prep.children if p.dep_ == "pobj"]
+    if entry.prep:
+        found += [p for prep in _preps(head, entry.prep) for p in prep.children if p.dep_ == "pobj"]
+    found += [c for t in list(found) for c in t.children if c.dep_ == "conj"]
+    return found
+
+
+def _match_entry(entry: TriggerEntry, token: Token) -> tuple[Token, ...] | None:
+    if not _pos_ok(entry, token):
+        return None
+    head_tokens = _Phrase.parse(entry.lemma).match(token)
+    if head_tokens is None:
+        return None
+    tokens = list(head_tokens)
+    if entry.particle:
+        particle = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ in _PARTICLE_DEPS and c.lower_ == entry.particle
+                and not any(g.dep_ == "pobj" for g in c.children)
+            ),
+            None,
+        )
+        if particle is None:
+            return None
+        tokens.append(particle)
+    obj: Token | None = None
+    if entry.objects:
+        phrases = [_Phrase.parse(o) for o in entry.objects]
+        for candidate in _object_candidates(entry, token):
+            matched = next((m for p in phrases if (m := p.match(candidate)) is not None), None)
+            if matched is not None:
+                obj = candidate
+                tokens.extend(matched)
+                break
+        if obj is None:
+            return None
+    if entry.prep:
+        preps = _preps(token, entry.prep) + (_preps(obj, entry.prep) if obj is not None else [])
+        if not preps:
+            return None
+        tokens.append(preps[0])
+    unique: dict[int, Token] = {}
+    for t in tokens:
+        unique.setdefault(t.i, t)
+    return tuple(unique.values())
+
+
+# --- loading and validation -----------------------------------------------------------------
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that records the 1-based line of every mapping under the key ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping = dict(loader.construct_mapping(node, deep=True))
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _known_codes() -> Collection[str] | None:
+    """The CAMEO codes of the project's ontology, or None while it is not importable."""
+    try:
+        ontology = importlib.import_module("thucydides.ontology")
+        codes: Mapping[str, Any] = ontology.cameo_codes()
+    except (ImportError, AttributeError):
+        return None
+    return codes
+
+
+def _words(value: Any, what: str, fail: Any) -> tuple[str, ...]:
+    """A string or list of strings, each a lower-case word or short phrase."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        fail(f"{what} must be a word or a list of words, got {value!r}")
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            fail(f"{what} must be a word or a list of words, got {value!r}")
+        words = item.split()
+        if not all(_WORD_RE.match(w) for w in words):
+            fail(f"{what} {item!r} must be lower-case lemma(s), e.g. 'talk' not 'Talks'")
+        out.append(" ".join(words))
+    return tuple(out)
+
+
+def _entry_id(code: str, lemma: str, particle: str | None, objects: Iterable[str],
+              prep: str | None) -> str:
+    parts = [lemma.replace(" ", "_")]
+    if particle:
+        parts.append(particle)
+    words = [o.replace(" ", "_") for o in objects]
+    if words:
+        parts.append("|".join(words))
+    if prep:
+        parts.append(prep)
+    return f"{code}." + "+".join(parts)
+
+
+def _parse_entry(raw: Any, index: int, path: str, codes: Collection[str] | None) -> TriggerEntry:
+    line = raw.get("__line__") if isinstance(raw, dict) else None
+
+    def fail(message: str) -> Any:
+        raise DataFileError(path, line, f"entry {index + 1}: {message}")
+
+    if not isinstance(raw, dict):
+        raise DataFileError(path, None, f"entry {index + 1}: must be a mapping with code, "
+                            f"lemma, pos, recipient and example; got {raw!r}")
+    unknown = sorted(set(raw) - FIELDS - {"__line__"})
+    if unknown:
+        fail(f"unknown field {unknown[0]!r}; allowed fields are {', '.join(sorted(FIELDS))}")
+    code = raw.get("code")
+    if code is None:
+        fail('missing code; add e.g. code: "043"')
+    if not isinstance(code, str):
+        fail(f'code must be a quoted string like "043" (leading zeros matter), got {code!r}')
+    if codes is not None and code not in codes:
+        fail(f"unknown CAMEO code {code!r}; use a code from the CAMEO codebook")
+    if codes is None and not _CODE_RE.match(code):
+        fail(f"unknown CAMEO code {code!r}; use a code from the CAMEO codebook")
+    lemma_raw = raw.get("lemma")
+    if lemma_raw is None or lemma_raw == "":
+        fail("missing lemma; add the dictionary form of the trigger word, e.g. lemma: visit")
+    (lemma,) = _words(lemma_raw if isinstance(lemma_raw, str) else [lemma_raw], "lemma", fail)
+    pos = raw.get("pos")
+    if pos not in POS_VALUES:
+        fail(f"pos must be 'verb' or 'noun', got {pos!r}")
+    particle = raw.get("particle")
+    if particle is not None:
+        (particle,) = _words(particle if isinstance(particle, str) else [particle],
+                             "particle", fail)
+        if pos == "noun":
+            fail("particle is only allowed for verbs; remove it or use pos: verb")
+    objects = () if raw.get("object") is None else _words(raw["object"], "object", fail)
+    prep = raw.get("prep")
+    if prep is not None:
+        (prep,) = _words(prep if isinstance(prep, str) else [prep], "prep", fail)
+    recipient_raw = raw.get("recipient") or []
+    if isinstance(recipient_raw, str):
+        recipient_raw = [recipient_raw]
+    if not isinstance(recipient_raw, list):
+        fail(f"recipient must be a list like [dobj] or [prep:on], got {recipient_raw!r}")
+    for spec in recipient_raw:
+        if not isinstance(spec, str) or not _RECIPIENT_RE.match(spec):
+            fail(f"recipient {spec!r} must be dobj, dative or prep:<preposition>, e.g. prep:with")
+    example = raw.get("example")
+    if not isinstance(example, str) or not example.strip():
+        fail("missing example; add a sentence of our own in which this entry matches")
+    return TriggerEntry(
+        id=_entry_id(code, lemma, particle, objects, prep),
+        code=code,
+        lemma=lemma,
+        pos=pos,
+        particle=particle,
+        objects=objects,
+        prep=prep,
+        recipient=tuple(recipient_raw),
+        example=example.strip(),
+        line=line if isinstance(line, int) else 0,
+    )
+
+
+def parse_trigger_entries(text: str, path: str = "<string>") -> list[TriggerEntry]:
+    """Parse and validate the YAML text of a trigger dictionary; raise DataFileError naming the line."""
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise DataFileError(path, line, f"not valid YAML: {exc}") from exc
+    if data is None:
+        data = []
+    if not isinstance(data, list):
+        raise DataFileError(path, 1, "the file must be a YAML list of entries (lines with '- code:')")
+    codes = _known_codes()
+    entries: list[TriggerEntry] = []
+    seen: dict[tuple[str, str, str | None, tuple[str, ...], str | None], TriggerEntry] = {}
+    for index, raw in enumerate(data):
+        entry = _parse_entry(raw, index, path, codes)
+        key = (entry.lemma, entry.pos, entry.particle, tuple(sorted(entry.objects)), entry.prep)
+        previous = seen.get(key)
+        if previous is not None:
+            what = (
+                f"the same code {entry.code}" if previous.code == entry.code
+                else f"code {previous.code}, this one says {entry.code}"
+            )
+            raise DataFileError(
+                path, entry.line,
+                f"entry {index + 1}: duplicate of the entry at line {previous.line} "
+                f"(same lemma/pos/particle/object/prep) with {what}; keep one of them",
+            )
+        seen[key] = entry
+        entries.append(entry)
+    return entries
+
+
+def load_trigger_dictionary(path: str | Path | None = None) -> TriggerDictionary:
+    """Load and validate a trigger dictionary; default: the packaged verbs.yaml (cached)."""
+    if path is None:
+        return _default_dictionary()
+    text = Path(path).read_text(encoding="utf-8")
+    return TriggerDictionary(parse_trigger_entries(text, str(path)), str(path))
+
+
+@functools.cache
+def _default_dictionary() -> TriggerDictionary:
+    resource = importlib.resources.files("thucydides.dictionaries").joinpath("verbs.yaml")
+    text = resource.read_text(encoding="utf-8")
+    return TriggerDictionary(parse_trigger_entries(text, "verbs.yaml"), "verbs.yaml")

@@ -1,0 +1,10 @@
+"""Reading inputs into Articles: the only home of file formats on the way in.
+
+``iter_articles(inputs)`` yields an :class:`~thucydides.models.Article` for every readable record and a
+:class:`~thucydides.models.Rejection` (with the reason) for every unreadable one, in input order.
+"""
+
+from thucydides.ingest.readers import MAX_CHARS, iter_articles
+from thucydides.ingest.furniture import furniture_spans, publication_date_from_text
+
+__all__ = ["MAX_CHARS", "furniture_spans", "iter_articles", "publication_date_from_text"]

