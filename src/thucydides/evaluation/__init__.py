@@ -3,8 +3,8 @@
 ::
 
     from thucydides.evaluation import evaluate
-    report = evaluate("dev.jsonl", coder)     # coder: Iterable[Article] -> (article_id, events) pairs
-    print(report.render())                    # or report.to_dict() for JSON
+    report = evaluate("dev.jsonl", coder)  # coder: Iterable[Article] -> (id, events) pairs
+    print(report.render())                 # or report.to_dict() for JSON
 
 The dataset (the records' ``dataset`` field) decides which metrics are computed; see
 docs/evaluation.md.

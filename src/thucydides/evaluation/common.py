@@ -26,11 +26,14 @@ __all__ = [
 
 NO_EVENT = "(no event)"
 
-# Three-letter CAMEO role/sector codes: an actor code starting with one of these has no country part.
+# Three-letter CAMEO role/sector codes: an actor code that starts with one has no country part.
 _ROLE_CODES = frozenset(
-    "GOV MIL REB OPP CVL COP PTY UAF JUD LEG BUS CRM EDU MED REL LAB AGR REF ELI HLH SPY ENV JRN "
-    "HRI DEV PPL MOD RAD INS SEP".split()
-)
+    {
+        "GOV", "MIL", "REB", "OPP", "CVL", "COP", "PTY", "UAF", "JUD", "LEG", "BUS", "CRM", "EDU",
+        "MED", "REL", "LAB", "AGR", "REF", "ELI", "HLH", "SPY", "ENV", "JRN", "HRI", "DEV", "PPL",
+        "MOD", "RAD", "INS", "SEP",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,7 @@ class Scored:
         self.metrics.update(counts.scores(name))
 
     def rate(self, name: str, hits: int, total: int) -> None:
-        """A conditional rate: stored as ``name`` and its denominator ``name_n``; skipped when n = 0."""
+        """A rate stored as ``name`` with its denominator ``name_n``; left out when n = 0."""
         if total:
             self.metrics[name] = hits / total
             self.metrics[f"{name}_n"] = total

@@ -1,9 +1,9 @@
-"""Reading gold-standard files: one JSON object per line, each a sentence or snippet with its gold events.
+"""Reading gold files: one JSON object per line, a sentence or snippet with its gold events.
 
 The format (``docs/evaluation.md``) is the one of the shared evaluation sets: ``id``, ``dataset``,
-``lang``, ``text``, ``date``, ``events`` (a list of gold events; ``[]`` = "no codable event") and, for
+``lang``, ``text``, ``date``, ``events`` (gold events; ``[]`` = "no codable event") and, for
 classification-style datasets, ``label``. A record needs ``text`` and ``events`` or ``label``.
-Every problem is reported as an :class:`~thucydides.errors.EvaluationError` naming file, line and fix.
+Every problem raises :class:`~thucydides.errors.EvaluationError` naming file, line and fix.
 """
 
 from __future__ import annotations
@@ -79,8 +79,8 @@ class GoldRecord:
 def load_gold(path: str | Path) -> Iterator[GoldRecord]:
     """Yield the records of a gold JSONL file, in file order; blank lines are skipped.
 
-    Raises :class:`EvaluationError` for a missing file, a line that is not a JSON object, or a record
-    without ``text`` or without both ``events`` and ``label``.
+    Raises :class:`EvaluationError` for a missing file, a line that is not a JSON object, or a
+    record without ``text`` or without both ``events`` and ``label``.
     """
     p = Path(path)
     if not p.is_file():
@@ -90,7 +90,9 @@ def load_gold(path: str | Path) -> Iterator[GoldRecord]:
     try:
         handle = p.open(encoding="utf-8")
     except OSError as exc:
-        raise EvaluationError(f"{p}: cannot be read ({exc.strerror}); check its permissions") from exc
+        raise EvaluationError(
+            f"{p}: cannot be read ({exc.strerror}); check its permissions"
+        ) from exc
     with handle:
         try:
             for number, line in enumerate(handle, start=1):
@@ -154,7 +156,9 @@ def _date(path: Path, number: int, value: object) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError as exc:
-        raise _fail(path, number, f"'date' {value!r} is not YYYY-MM-DD; fix it or use null") from exc
+        raise _fail(
+            path, number, f"'date' {value!r} is not YYYY-MM-DD; fix it or use null"
+        ) from exc
 
 
 def _spans(value: object) -> dict[str, tuple[str, ...]]:

@@ -1,5 +1,5 @@
-"""Scorers for classification-style datasets: the gold is a ``label``, the system's events are mapped
-onto the dataset's label set (PentaClass, ACLED groups, police actions, PLOVER detection)."""
+"""Scorers for classification-style datasets: the gold is a ``label``; the system's events are
+mapped onto the dataset's label set (PentaClass, ACLED groups, police actions, PLOVER detection)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from thucydides.evaluation.common import NO_EVENT, Item, Scored, primary, ranked
-from thucydides.evaluation.metrics import Counts, LabelTable, token_f1, tokens
+from thucydides.evaluation.metrics import LabelTable, token_f1, tokens
 from thucydides.models import Event
 
 __all__ = [
@@ -32,7 +32,7 @@ _PENTA_BY_PLOVER = {
 
 
 def penta_class(event: Event) -> int | None:
-    """CAMEO root -> PentaClass (01-02: 0, 03-05: 1, 06-08: 2, 09-13: 3, 14-20: 4), else from PLOVER."""
+    """CAMEO root -> PentaClass (01-02: 0, 03-05: 1, 06-08: 2, 09-13: 3, 14-20: 4), else PLOVER."""
     if event.cameo_root.isdigit():
         root = int(event.cameo_root)
         for bound, cls in ((2, 0), (5, 1), (8, 2), (13, 3), (20, 4)):
@@ -42,7 +42,7 @@ def penta_class(event: Event) -> int | None:
 
 
 def score_penta(items: Sequence[Item]) -> Scored:
-    """Accuracy / macro-F1 of the top-1 event's PentaClass (no event = wrong); actor text overlap."""
+    """Accuracy / macro-F1 of the top-1 event's PentaClass (no event = wrong); actor text F1."""
     scored = Scored(table_title="PentaClass (top-1 event)")
     table = LabelTable()
     table.ensure(str(c) for c in range(5))
@@ -61,26 +61,30 @@ def score_penta(items: Sequence[Item]) -> Scored:
                 scored.confusions[(str(gold), NO_EVENT if top is None else str(got))] += 1
         spans = item.gold.spans
         both = list(spans.get("source_and_target", ()))
-        for side, values, out in (("source", spans.get("source", ()), src_f1),
-                                  ("target", spans.get("target", ()), tgt_f1)):
+        for side, values, out in (
+            ("source", spans.get("source", ()), src_f1),
+            ("target", spans.get("target", ()), tgt_f1),
+        ):
             want = [t for s in (*values, *both) for t in tokens(s)]
             if not want:
                 continue
             events = ranked(item.events)[:1]
-            texts = [a.text for e in events for a in (e.actors if side == "source" else e.recipients)]
+            texts = [
+                a.text for e in events for a in (e.actors if side == "source" else e.recipients)
+            ]
             out.append(token_f1(want, [t for s in texts for t in tokens(s)]))
     scored.rate("accuracy", table.micro.tp, total)
     scored.metrics["macro_f1"] = table.macro_f1
     scored.rate("any_event_accuracy", any_hit, total)
-    for name, values in (("source_text_f1", src_f1), ("target_text_f1", tgt_f1)):
-        if values:
-            scored.metrics[name] = sum(values) / len(values)
-            scored.metrics[f"{name}_n"] = len(values)
+    for name, f1s in (("source_text_f1", src_f1), ("target_text_f1", tgt_f1)):
+        if f1s:
+            scored.metrics[name] = sum(f1s) / len(f1s)
+            scored.metrics[f"{name}_n"] = len(f1s)
     scored.table = table
     return scored
 
 
-# --- CASE 2021 task 2: ACLED sub-event types -------------------------------------------------------
+# --- CASE 2021 task 2: ACLED sub-event types --------------------------------------------------
 
 ACLED_GROUPS: dict[str, str] = {
     "PEACE_PROTEST": "protest_peaceful",
@@ -166,7 +170,7 @@ def score_acled(items: Sequence[Item]) -> Scored:
     return scored
 
 
-# --- IndiaPoliceEvents ------------------------------------------------------------------------------
+# --- IndiaPoliceEvents ----------------------------------------------------------------------
 
 POLICE_LABELS = ("KILL", "ARREST", "FORCE", "ANY_ACTION", "FAIL")
 _POLICE_TEXT = re.compile(r"\b(police\w*|cops?|constables?|constabulary|sub-inspectors?)\b", re.I)
@@ -268,4 +272,3 @@ def score_detection(items: Sequence[Item]) -> Scored:
     scored.put("micro", table.micro)
     scored.table = table
     return scored
-

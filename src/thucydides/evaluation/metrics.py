@@ -107,9 +107,9 @@ class LabelTable:
 def greedy_match(
     n_gold: int, n_predicted: int, score: Callable[[int, int], float]
 ) -> list[tuple[int, int]]:
-    """One-to-one pairs ``(gold index, predicted index)``, best score first; pairs scoring <= 0 never match.
+    """One-to-one pairs ``(gold index, predicted index)``, best score first.
 
-    Ties go to the earlier gold item, then the earlier prediction.
+    Pairs scoring <= 0 never match. Ties go to the earlier gold item, then the earlier prediction.
     """
     candidates = sorted(
         ((score(i, j), i, j) for i in range(n_gold) for j in range(n_predicted)),

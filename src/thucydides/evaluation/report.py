@@ -1,4 +1,4 @@
-"""The result of ``thucydides evaluate``: metrics, a per-type table, the frequent errors; as text or JSON."""
+"""The result of ``thucydides evaluate``: metrics, per-type table, frequent errors; text or JSON."""
 
 from __future__ import annotations
 
@@ -58,7 +58,8 @@ class EvaluationReport:
     metrics: dict[str, float | int]
     per_type: tuple[TypeRow, ...] = ()
     per_type_title: str = ""
-    confusions: tuple[tuple[str, str, int], ...] = ()  # (gold, predicted, count), most frequent first
+    # (gold, predicted, count), most frequent first
+    confusions: tuple[tuple[str, str, int], ...] = ()
     notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,9 +73,7 @@ class EvaluationReport:
             },
             "per_type_title": self.per_type_title,
             "per_type": [row.to_dict() for row in self.per_type],
-            "confusions": [
-                {"gold": g, "predicted": p, "count": n} for g, p, n in self.confusions
-            ],
+            "confusions": [{"gold": g, "predicted": p, "count": n} for g, p, n in self.confusions],
             "notes": list(self.notes),
         }
 
@@ -84,8 +83,8 @@ class EvaluationReport:
         lines = [f"dataset {self.dataset}  ({self.path})", "", "coverage"]
         for key in COVERAGE_KEYS:
             if key in m:
-                value = f"{m[key]:.1%}" if key == "coverage" else str(m[key])
-                lines.append(f"  {key[2:] if key.startswith('n_') else key:<26}{value:>8}")
+                shown = f"{m[key]:.1%}" if key == "coverage" else str(m[key])
+                lines.append(f"  {key[2:] if key.startswith('n_') else key:<26}{shown:>8}")
         lines += ["", "scores"]
         for key, value in m.items():
             if key in COVERAGE_KEYS or (key.endswith("_n") and key[:-2] in m):

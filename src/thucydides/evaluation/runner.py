@@ -1,4 +1,4 @@
-"""``evaluate(path, coder)``: code every gold record with a coder and score the events it returns."""
+"""``evaluate(path, coder)``: code every gold record with a coder and score the events returned."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ SCORERS: dict[str, Scorer] = {
     "india_police_events_en": score_police,
     "arabic_event_detection_ar": score_detection,
 }
-"""Dataset name (the records' ``dataset`` field) -> scorer; any other name gets ``score_generic``."""
+"""Dataset name (the records' ``dataset`` field) -> scorer; other names get ``score_generic``."""
 
 
 def evaluate(
@@ -89,7 +89,7 @@ def evaluate(
         raise EvaluationError(f"limit must be a positive number of records, not {limit}")
     records = list(islice(load_gold(path), limit))
     if not records:
-        raise EvaluationError(f"{path}: no gold records in the file; it needs one JSON object a line")
+        raise EvaluationError(f"{path}: no gold records; a gold file has one JSON object a line")
     known = {r.id for r in records}
     returned: dict[str, list[Event]] = {}
     unknown = 0

@@ -235,10 +235,13 @@ def score_cameo_events(
 
 
 def _text_overlap(
-    scored: Scored, items: Sequence[Item], name: str, gold: Callable[[GoldEvent], Iterable[str | None]],
+    scored: Scored,
+    items: Sequence[Item],
+    name: str,
+    gold: Callable[[GoldEvent], Iterable[str | None]],
     predicted: Callable[[Event], Iterable[str | None]],
 ) -> None:
-    """Mean bag-of-tokens F1 per record between gold and predicted texts (records with gold text)."""
+    """Mean bag-of-tokens F1 per record of gold vs predicted texts (records with gold text)."""
     values = []
     for item in items:
         want = [t for g in item.gold.events for s in gold(g) for t in tokens(s)]
@@ -258,31 +261,41 @@ def score_set_labels(items: Sequence[Item], *, field_name: str, exclude: frozens
     table = LabelTable()
     plover = LabelTable()
     for item in items:
-        gold = {getattr(g, field_name) for g in item.gold.events} - exclude - {None}
-        pred = {getattr(e, field_name) for e in item.events} - {None}
+        gold = {str(v) for g in item.gold.events if (v := getattr(g, field_name))} - exclude
+        pred = {str(v) for e in item.events if (v := getattr(e, field_name))} - exclude
         table.add(sorted(gold), sorted(pred))
         if field_name != "plover":
-            gold_p = {g.plover for g in item.gold.events} - exclude - {None}
-            plover.add(sorted(gold_p), sorted({e.plover for e in item.events} - {None}))
+            gold_p = {g.plover for g in item.gold.events if g.plover} - exclude
+            plover.add(sorted(gold_p), sorted({e.plover for e in item.events if e.plover}))
     scored.put(field_name.replace("cameo_", ""), table.micro)
     scored.metrics[f"{field_name.replace('cameo_', '')}_macro_f1"] = table.macro_f1
     if field_name != "plover":
         scored.put("plover", plover.micro)
-    _text_overlap(scored, items, "trigger_overlap", lambda g: [g.trigger], lambda e: [e.trigger.text])
     _text_overlap(
-        scored, items, "source_text_overlap",
-        lambda g: [a.text for a in g.source], lambda e: [a.text for a in e.actors],
+        scored, items, "trigger_overlap", lambda g: [g.trigger], lambda e: [e.trigger.text]
     )
     _text_overlap(
-        scored, items, "target_text_overlap",
-        lambda g: [a.text for a in g.target], lambda e: [a.text for a in e.recipients],
+        scored,
+        items,
+        "source_text_overlap",
+        lambda g: [a.text for a in g.source],
+        lambda e: [a.text for a in e.actors],
+    )
+    _text_overlap(
+        scored,
+        items,
+        "target_text_overlap",
+        lambda g: [a.text for a in g.target],
+        lambda e: [a.text for a in e.recipients],
     )
     with_places = [i for i in items if i.gold.locations]
     if with_places:
         found = sum(
             any(
                 place_matches(loc, [e.location.name, e.location.text])
-                for loc in i.gold.locations for e in i.events if e.location
+                for loc in i.gold.locations
+                for e in i.events
+                if e.location
             )
             for i in with_places
         )
@@ -296,7 +309,7 @@ def score_set_labels(items: Sequence[Item], *, field_name: str, exclude: frozens
 
 
 def score_generic(items: Sequence[Item]) -> Scored:
-    """For a dataset thucydides has no specific recipe for: detection, root and PLOVER set P/R/F1."""
+    """A dataset without a specific recipe: detection, root or PLOVER set P/R/F1."""
     gold_roots = any(g.cameo_root for i in items for g in i.gold.events)
     gold_plover = any(g.plover for i in items for g in i.gold.events)
     field_name = "cameo_root" if gold_roots or not gold_plover else "plover"

@@ -5,6 +5,6 @@
 """
 
 from thucydides.ingest.readers import MAX_CHARS, iter_articles
-from thucydides.ingest.furniture import furniture_spans, publication_date_from_text
+from thucydides.ingest.furniture import dateline_spans, furniture_spans, publication_date_from_text
 
-__all__ = ["MAX_CHARS", "furniture_spans", "iter_articles", "publication_date_from_text"]
+__all__ = ["MAX_CHARS", "dateline_spans", "furniture_spans", "iter_articles", "publication_date_from_text"]

@@ -24,15 +24,18 @@ _MONTHS = {
 }
 
 _FURNITURE_LINE = re.compile(
-    r"""^[ \t]*(?:
+    r"""(?:
         (?:updated|published|last\ updated|posted|first\ published)\s*[:\-]?\s+\S.*
       | (?:photo|picture|image|video|file\ photo|credit|source)\s*[:/].*
       | powered\ by\ .*
-      | (?:by|reporting\ by|writing\ by|editing\ by|additional\ reporting\ by)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s*(?:[,|].*)?
-      | (?:share|share\ this\ article|read\ more|related|advertisement|subscribe.*|sign\ up.*)\s*:?
-      | .{0,160}?\b(?:AFP|Reuters|AP|EPA|Getty\ Images|Anadolu|Xinhua|Bloomberg)\s*(?:/\s*\w+)?\s*\.?\s*
-    )$""",
-    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+      | (?:by|reporting\ by|writing\ by|editing\ by|additional\ reporting\ by)
+        \s+(?-i:[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3})\s*(?:[,;|][^.]{0,60})?
+      | (?:share|share\ this\ article|read\ more|related|advertisement|subscribe.*|sign\ up.*)
+        \s*:?
+      | .{0,160}?\b(?:AFP|Reuters|AP|EPA|Getty\ Images|Anadolu|Xinhua|Bloomberg)
+        \s*(?:/\s*\w+)?\s*\.?
+    )""",
+    re.IGNORECASE | re.VERBOSE,
 )
 # A caption ends with an agency credit but has no finite verb; a real sentence that ends with
 # "Reuters" almost always has "said"/"reported": those are kept.
@@ -47,17 +50,39 @@ _DATE_LINE = re.compile(
 )
 
 
+# "CAIRO, Feb 3 (Reuters) - " / "KADUNA, Nigeria, March 3 (AP) — " / "MOSCOW (Reuters) -"
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z .'\-]{1,40}?)(?:,[ \t]*[A-Z][A-Za-z .'\-]{1,30}?)?"
+    r"(?:,[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}))?"
+    r"(?:[ \t]*\((?P<agency>[^)\n]{1,40})\))?[ \t]*[-\u2013\u2014]+[ \t]*",
+    re.MULTILINE,
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of datelines at the start of a line ("CAIRO, Feb 3 (Reuters) - "), without the text
+    that follows; the place part must be in capitals, so ordinary sentences never match."""
+    return [(m.start("place"), m.end()) for m in DATELINE.finditer(text)
+            if m.group("date") or m.group("agency")]
+
+
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the lines that are article furniture, not reporting."""
     spans = []
-    for match in _FURNITURE_LINE.finditer(text):
-        line = match.group(0)
-        if len(line) > 300 or (_REPORTING.search(line) and not line.lower().lstrip().startswith(
-            ("updated", "published", "posted", "photo", "powered")
-        )):
-            continue
-        spans.append((match.start(), match.end()))
-    return spans
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        stripped = line.strip()
+        if stripped and len(stripped) <= 300 and _FURNITURE_LINE.fullmatch(stripped):
+            keep_anyway = _REPORTING.search(stripped) and not stripped.lower().startswith(
+                ("updated", "published", "posted", "photo", "powered")
+            )
+            if not keep_anyway:
+                begin = offset + line.index(stripped)
+                spans.append((begin, begin + len(stripped)))
+        offset += len(raw)
+    spans.extend(dateline_spans(text))
+    return sorted(spans)
 
 
 def publication_date_from_text(text: str) -> dt.date | None:

@@ -1,0 +1,1 @@
+"""Human-editable data: actor dictionaries (countries, agents, groups, people) and verb patterns."""

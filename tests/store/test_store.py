@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from thucydides.errors import StoreError
+from thucydides.models import Actor, Article, Event, Rejection, RejectionReason, Trigger
+from thucydides.store import Store
+
+TEXT = "Egypt and Jordan met in Cairo."
+
+
+def article(text: str = TEXT, article_id: str = "a1") -> Article:
+    return Article(id=article_id, text=text, published=dt.date(2025, 3, 3), origin="x.jsonl:1")
+
+
+def event(article_id: str = "a1", start: int = 17, event_id: str = "e1") -> Event:
+    egy = Actor("EGY", "EGY", (), "Egypt", "Egypt", 0, 5)
+    jor = Actor("JORGOV", "JOR", ("GOV",), None, "Jordan", 10, 16)
+    return Event(
+        event_id=event_id, article_id=article_id, sentence_index=0, sentence=TEXT,
+        trigger=Trigger("met", start, start + 3), plover="CONSULT", plover_mode=None,
+        plover_contexts=("diplomatic",), cameo="040", cameo_root="04", goldstein=1.0,
+        quad_class=1, actors=(egy, jor), recipients=(), factual=True, modality="asserted",
+        date="2025-03-03", date_precision="day", date_text=None, location=None,
+        explanation={"trigger": {"rule": "040.meet"}},
+    )
+
+
+def test_migrations_are_recorded_once(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    Store(path).close()
+    with Store(path) as store:
+        assert store.sql("SELECT version FROM _migrations") == [(1,)]
+
+
+def test_event_record_round_trips_through_the_store() -> None:
+    with Store() as store:
+        store.write([(article(), [event()])], [], run_id="r1", coder_version="v1")
+        (record,) = store.iter_event_records()
+    assert record == event().to_record()
+
+
+def test_writing_the_same_batch_twice_does_not_duplicate() -> None:
+    with Store() as store:
+        for _ in range(2):
+            store.write([(article(), [event()])],
+                        [Rejection("bad", "ingest", RejectionReason.EMPTY, "empty", "b.txt")],
+                        run_id="r", coder_version="v1")
+        assert store.counts() | {"runs": 0} == {
+            "articles": 1, "events": 1, "event_actors": 2, "rejections": 1, "runs": 0}
+
+
+def test_changed_article_replaces_its_events_and_old_rejection() -> None:
+    with Store() as store:
+        store.write([], [Rejection("a1", "coding", RejectionReason.CODING_FAILED, "x",
+                                   "x.jsonl:1")], run_id="r1", coder_version="v1")
+        store.write([(article(), [event(event_id="old")])], [], run_id="r1", coder_version="v1")
+        store.write([(article(TEXT + " Again."), [event(event_id="new")])], [], run_id="r2",
+                    coder_version="v1")
+        assert store.sql("SELECT event_id FROM events") == [("new",)]
+        assert store.counts()["rejections"] == 0
+        assert store.sql("SELECT count(*) FROM event_actors") == [(2,)]
+
+
+def test_unchanged_finds_same_text_and_coder_version_only() -> None:
+    with Store() as store:
+        store.write([(article(), [event()])], [], run_id="r", coder_version="v1")
+        assert store.unchanged([article()], "v1") == {"a1"}
+        assert store.unchanged([article(TEXT + "!")], "v1") == set()
+        assert store.unchanged([article()], "v2") == set()
+        assert store.unchanged([], "v1") == set()
+
+
+def test_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "s.duckdb"
+    with Store(path):
+        code = (
+            "import sys\nfrom thucydides.store import Store\nfrom thucydides.errors import "
+            f"StoreError\ntry:\n    Store({str(path)!r})\nexcept StoreError as e:\n"
+            "    print(e); sys.exit(3)\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=False)
+    assert result.returncode == 3
+    assert "Only one writer at a time" in result.stdout
+
+
+def test_store_errors_are_converted() -> None:
+    with Store() as store, pytest.raises(StoreError, match="query failed"):
+        store.sql("SELECT * FROM no_such_table")
