@@ -32,7 +32,8 @@ def main() -> None:
     records = [json.loads(line) for line in Path(args.corpus).read_text().splitlines() if line]
     articles = [
         Article(id=f"{r['id']}-{k}", text=r["text"], language="en")
-        for k in range(args.repeat) for r in records
+        for k in range(args.repeat)
+        for r in records
     ]
     words = sum(len(a.text.split()) for a in articles)
     print(f"corpus: {args.corpus} x{args.repeat} = {len(articles)} articles, {words:,} words")
@@ -47,22 +48,23 @@ def main() -> None:
     settings = Settings(batch_size=args.batch_size)
     list(code_articles([Article(id="w", text="Egypt and Jordan met in Cairo.")], settings))
     t0 = time.perf_counter()
-    n_events = sum(len(o.events) for o in code_articles(articles, settings)
-                   if isinstance(o, Coded))
+    n_events = sum(len(o.events) for o in code_articles(articles, settings) if isinstance(o, Coded))
     t_pipeline = time.perf_counter() - t0
 
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / "in.jsonl"
-        jsonl.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n"
-                                 for a in articles))
+        jsonl.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in articles))
         t0 = time.perf_counter()
-        summary = code_collection([str(jsonl)], db=Path(tmp) / "b.duckdb",
-                                  out=Path(tmp) / "e.jsonl", settings=settings)
+        summary = code_collection(
+            [str(jsonl)], db=Path(tmp) / "b.duckdb", out=Path(tmp) / "e.jsonl", settings=settings
+        )
         t_full = time.perf_counter() - t0
 
     def row(name: str, seconds: float) -> str:
-        return (f"{name:<38} {seconds:7.2f} s {words / seconds:9,.0f} words/s "
-                f"{len(articles) / seconds:7.1f} articles/s  {seconds / t_bare:5.2f}x bare")
+        return (
+            f"{name:<38} {seconds:7.2f} s {words / seconds:9,.0f} words/s "
+            f"{len(articles) / seconds:7.1f} articles/s  {seconds / t_bare:5.2f}x bare"
+        )
 
     print(row("bare spaCy parse (nlp.pipe)", t_bare))
     print(row("pipeline: parse + code", t_pipeline))

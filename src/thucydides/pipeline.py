@@ -24,7 +24,7 @@ from thucydides import nlp
 from thucydides.coding.events import CODER_VERSION, code_doc
 from thucydides.dictionaries.verbs import load_trigger_dictionary
 from thucydides.formats import open_writer
-from thucydides.ingest import MAX_CHARS, furniture_spans, iter_articles
+from thucydides.ingest import MAX_CHARS, check_inputs, furniture_spans, iter_articles
 from thucydides.models import Article, Event, Rejection, RejectionReason
 from thucydides.store import Store
 
@@ -51,9 +51,12 @@ class Coded:
 Outcome = Coded | Rejection
 
 
-def code_articles(items: Iterable[Article | Rejection], settings: Settings = Settings(),
-                  *, already_coded: Callable[[Sequence[Article]], set[str]] | None = None,
-                  ) -> Iterator[Outcome]:
+def code_articles(
+    items: Iterable[Article | Rejection],
+    settings: Settings = Settings(),
+    *,
+    already_coded: Callable[[Sequence[Article]], set[str]] | None = None,
+) -> Iterator[Outcome]:
     """Stages 2-4 for a stream of articles; yields one outcome per input item, in order."""
     triggers = load_trigger_dictionary()
     pending: collections.deque[Outcome | Article] = collections.deque()
@@ -71,8 +74,12 @@ def code_articles(items: Iterable[Article | Rejection], settings: Settings = Set
                     pending.append(item)
                     yield item.text, item
 
-    for doc, article in nlp.parse(to_parse(), model=settings.model,
-                                  batch_size=settings.batch_size, n_process=settings.n_process):
+    for doc, article in nlp.parse(
+        to_parse(),
+        model=settings.model,
+        batch_size=settings.batch_size,
+        n_process=settings.n_process,
+    ):
         while not isinstance(pending[0], Article):
             yield pending.popleft()  # type: ignore[misc]
         pending.popleft()
@@ -85,17 +92,24 @@ def code_articles(items: Iterable[Article | Rejection], settings: Settings = Set
 
 def _code(doc: object, article: Article, triggers: object) -> Outcome:
     try:
-        events = code_doc(doc, article, triggers,  # type: ignore[arg-type]
-                          skip=furniture_spans(article.text))
+        events = code_doc(
+            doc,
+            article,
+            triggers,  # type: ignore[arg-type]
+            skip=furniture_spans(article.text),
+        )
     except Exception as exc:  # one bad article must not stop the run: it becomes data
         detail = f"the coder failed on this article: {type(exc).__name__}: {exc}"
-        return Rejection(article.id, "coding", RejectionReason.CODING_FAILED, detail,
-                         article.origin)
+        return Rejection(
+            article.id, "coding", RejectionReason.CODING_FAILED, detail, article.origin
+        )
     return Coded(article, events)
 
 
-def _batches(items: Iterable[Article | Rejection], size: int,
-             ) -> Iterator[list[Article | Rejection]]:
+def _batches(
+    items: Iterable[Article | Rejection],
+    size: int,
+) -> Iterator[list[Article | Rejection]]:
     batch: list[Article | Rejection] = []
     for item in items:
         batch.append(item)
@@ -106,8 +120,13 @@ def _batches(items: Iterable[Article | Rejection], size: int,
         yield batch
 
 
-def code_text(text: str, *, published: dt.date | None = None, article_id: str = "text",
-              settings: Settings = Settings()) -> list[Event]:
+def code_text(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    article_id: str = "text",
+    settings: Settings = Settings(),
+) -> list[Event]:
     """Code one text (a sentence or an article) without a store: for notebooks and evaluation."""
     article = Article(id=article_id, text=text, published=published, language="en")
     outcome = next(code_articles([article], settings))
@@ -133,13 +152,19 @@ class RunSummary:
         return self.coded / self.seconds if self.seconds else 0.0
 
 
-def code_collection(inputs: Sequence[str], *, db: str | Path, out: str | Path | None = None,
-                    settings: Settings = Settings(),
-                    on_outcome: Callable[[Outcome], None] | None = None) -> RunSummary:
+def code_collection(
+    inputs: Sequence[str],
+    *,
+    db: str | Path,
+    out: str | Path | None = None,
+    settings: Settings = Settings(),
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> RunSummary:
     """Code every input into the store at ``db`` (and ``out``); idempotent and streaming."""
     started = time.perf_counter()
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
-    items = iter_articles(inputs, max_chars=settings.max_chars)  # 1. read (checks paths first)
+    check_inputs(inputs)  # a missing path or unknown format fails now, before anything is written
+    items = iter_articles(inputs, max_chars=settings.max_chars)  # 1. read
     writer = open_writer(out) if out else None
     with Store(db) as store:
         store.start_run(summary.run_id, CODER_VERSION, asdict(settings), inputs)
@@ -152,8 +177,9 @@ def code_collection(inputs: Sequence[str], *, db: str | Path, out: str | Path | 
             rejected.clear()
 
         try:
-            outcomes = code_articles(items, settings, already_coded=lambda arts: store.unchanged(
-                arts, CODER_VERSION))
+            outcomes = code_articles(
+                items, settings, already_coded=lambda arts: store.unchanged(arts, CODER_VERSION)
+            )
             for outcome in outcomes:
                 summary.read += 1
                 if isinstance(outcome, Rejection):
@@ -170,8 +196,9 @@ def code_collection(inputs: Sequence[str], *, db: str | Path, out: str | Path | 
                         coded.append((outcome.article, events))
                         records = [e.to_record() for e in events]
                     summary.events += len(records)
-                    summary.events_by_type.update(r["plover"] or f"CAMEO {r['cameo_root']}"
-                                                  for r in records)
+                    summary.events_by_type.update(
+                        r["plover"] or f"CAMEO {r['cameo_root']}" for r in records
+                    )
                     if writer:
                         writer.write_many(records)
                 if len(coded) + len(rejected) >= 64:
@@ -183,7 +210,12 @@ def code_collection(inputs: Sequence[str], *, db: str | Path, out: str | Path | 
             if writer:
                 writer.close()
             summary.seconds = time.perf_counter() - started
-            store.finish_run(summary.run_id, read=summary.read, coded=summary.coded,
-                             unchanged=summary.unchanged, events=summary.events,
-                             rejections=summary.rejections)
+            store.finish_run(
+                summary.run_id,
+                read=summary.read,
+                coded=summary.coded,
+                unchanged=summary.unchanged,
+                events=summary.events,
+                rejections=summary.rejections,
+            )
     return summary

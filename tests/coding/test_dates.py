@@ -45,22 +45,37 @@ CASES: list[tuple[str, dt.date, str | None, str, str]] = [
     ("Protesters gathered on Saturday.", J, "past", "2022-12-31", "day"),
     ("Troops withdrew on Friday.", D(2024, 1, 1), "past", "2023-12-29", "day"),
     ("He will travel to Ankara on Sunday.", D(2022, 12, 31), "future", "2023-01-01", "day"),
-    ("The army said on Monday it had shelled the town.", D(2024, 3, 1), "past", "2024-02-26",
-     "day"),
+    (
+        "The army said on Monday it had shelled the town.",
+        D(2024, 3, 1),
+        "past",
+        "2024-02-26",
+        "day",
+    ),
     # ---- day words
     ("The army shelled the town yesterday.", P, "past", "2022-12-28", "day"),
     ("Ministers meet today in Ankara.", P, "present", "2022-12-29", "day"),
     ("The president will speak tomorrow.", P, "future", "2022-12-30", "day"),
     ("Yesterday, gunmen stormed a checkpoint.", D(2023, 1, 1), "past", "2022-12-31", "day"),
-    ("Rebels shelled the city the day before yesterday.", D(2024, 3, 1), "past", "2024-02-28",
-     "day"),
+    (
+        "Rebels shelled the city the day before yesterday.",
+        D(2024, 3, 1),
+        "past",
+        "2024-02-28",
+        "day",
+    ),
     ("Police dispersed protesters last night.", D(2024, 3, 1), "past", "2024-02-29", "day"),
     ("The minister resigned yesterday.", D(2023, 3, 1), "past", "2023-02-28", "day"),
     # ---- relative periods
     ("A bombing in Istanbul killed six last month.", P, "past", "2022-11-01", "month"),
     ("A bombing in Istanbul killed six last month.", J, "past", "2022-12-01", "month"),
-    ("Earlier this month, Erdogan said meetings should be arranged.", P, "past", "2022-12-01",
-     "month"),
+    (
+        "Earlier this month, Erdogan said meetings should be arranged.",
+        P,
+        "past",
+        "2022-12-01",
+        "month",
+    ),
     ("Elections were held this month.", J, "past", "2023-01-01", "month"),
     ("The two leaders will meet next month.", P, "future", "2023-01-01", "month"),
     ("The envoy will return later this month.", P, "future", "2022-12-01", "month"),
@@ -71,8 +86,7 @@ CASES: list[tuple[str, dt.date, str | None, str, str]] = [
     ("The summit will take place next year.", P, "future", "2023-01-01", "year"),
     ("The ministers met last week.", P, "past", "2022-12-19", "day"),
     ("The talks collapsed last week.", J, "past", "2022-12-26", "day"),
-    ("Earlier this week, the army said it had captured the town.", P, "past", "2022-12-26",
-     "day"),
+    ("Earlier this week, the army said it had captured the town.", P, "past", "2022-12-26", "day"),
     ("The talks will resume next week.", P, "future", "2023-01-02", "day"),
     # ---- "N units ago"
     ("The ceasefire collapsed two weeks ago.", P, "past", "2022-12-15", "day"),
@@ -127,8 +141,13 @@ CASES: list[tuple[str, dt.date, str | None, str, str]] = [
     ("Troops will withdraw within three months.", P, "future", "2023-03-01", "month"),
     ("Elections will be held in two years.", P, "future", "2024-01-01", "year"),
     # ---- several expressions: the dated and most specific one wins
-    ("Turkey attacked on Tuesday, ending a truce that had held since 2019.", P, "past",
-     "2022-12-27", "day"),
+    (
+        "Turkey attacked on Tuesday, ending a truce that had held since 2019.",
+        P,
+        "past",
+        "2022-12-27",
+        "day",
+    ),
     ("After Tuesday's attack, officials met on Wednesday.", P, "past", "2022-12-28", "day"),
     ("In August, rebels attacked the town on Sunday.", P, "past", "2022-12-25", "day"),
     ("Since Tuesday, 20 people have been killed.", P, "past", "2022-12-27", "day"),
@@ -136,14 +155,15 @@ CASES: list[tuple[str, dt.date, str | None, str, str]] = [
 
 
 @pytest.mark.parametrize(("sentence", "published", "tense", "date", "precision"), CASES)
-def test_resolve_date_table(sentence: str, published: dt.date, tense: str | None, date: str,
-                            precision: str) -> None:
+def test_resolve_date_table(
+    sentence: str, published: dt.date, tense: str | None, date: str, precision: str
+) -> None:
     result = resolve_date(sentence, published, tense=tense)
     assert (result.date, result.precision) == (date, precision), result.reason
     assert not result.historical
     assert result.text is not None
     assert result.start is not None and result.end is not None
-    assert sentence[result.start:result.end] == result.text
+    assert sentence[result.start : result.end] == result.text
 
 
 def test_table_is_large_enough() -> None:
@@ -152,7 +172,12 @@ def test_table_is_large_enough() -> None:
 
 def test_calendar_anchors() -> None:
     assert [d.strftime("%A") for d in (P, J, D(2024, 1, 1), D(2024, 3, 1), D(2022, 12, 31))] == [
-        "Thursday", "Thursday", "Monday", "Friday", "Saturday"]
+        "Thursday",
+        "Thursday",
+        "Monday",
+        "Friday",
+        "Saturday",
+    ]
 
 
 HISTORICAL = [
@@ -186,16 +211,22 @@ NO_EXPRESSION = [
     ("Turkey has condemned the attack.", P, "past", "2022-12-29", "past report"),
     ("Russia mediates between the two sides.", P, "present", "2022-12-29", "present report"),
     ("The ministers met in Moscow.", P, None, "2022-12-29", "tense unknown"),
-    ("Turkey and Syria have had no ties since the war began.", P, "past", "2022-12-29",
-     "past report"),
+    (
+        "Turkey and Syria have had no ties since the war began.",
+        P,
+        "past",
+        "2022-12-29",
+        "past report",
+    ),
     ("Erdogan will visit Damascus.", P, "future", None, "future event"),
     ("The ministers met in Moscow.", None, "past", None, "no publication date"),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "published", "tense", "date", "why"), NO_EXPRESSION)
-def test_no_date_expression(sentence: str, published: dt.date | None, tense: str | None,
-                            date: str | None, why: str) -> None:
+def test_no_date_expression(
+    sentence: str, published: dt.date | None, tense: str | None, date: str | None, why: str
+) -> None:
     assert find_date_expressions(sentence) == []
     result = resolve_date(sentence, published, tense=tense)
     assert result.date == date
@@ -217,8 +248,12 @@ def test_explicit_date_after_publication_is_kept_with_a_note() -> None:
     result = resolve_date("The treaty was signed on January 5, 2023.", P, tense="past")
     assert result.date == "2023-01-05"
     assert "after publication" in result.reason
-    assert "after publication" not in resolve_date(
-        "The treaty will be signed on January 5, 2023.", P, tense="future").reason
+    assert (
+        "after publication"
+        not in resolve_date(
+            "The treaty will be signed on January 5, 2023.", P, tense="future"
+        ).reason
+    )
 
 
 def test_short_durations_fall_back_to_the_publication_day() -> None:
@@ -234,8 +269,9 @@ def test_future_period_bound_is_neither_dated_nor_historical() -> None:
 
 
 def test_dated_expression_beats_historical_one() -> None:
-    result = resolve_date("Ministers met on Tuesday for the first time since 2011.", P,
-                          tense="past")
+    result = resolve_date(
+        "Ministers met on Tuesday for the first time since 2011.", P, tense="past"
+    )
     assert (result.date, result.historical) == ("2022-12-27", False)
     assert "since 2011" in result.reason
 
@@ -258,29 +294,43 @@ def test_same_day_weekday_option_reads_wire_style() -> None:
 
 def test_reason_names_the_words_and_publication_date() -> None:
     result = resolve_date("A bombing killed six last month.", P, tense="past")
-    assert result == DateResolution("2022-11-01", "month", "last month", 21, 31,
-                                    "relative: 'last month' vs published 2022-12-29")
+    assert result == DateResolution(
+        "2022-11-01",
+        "month",
+        "last month",
+        21,
+        31,
+        "relative: 'last month' vs published 2022-12-29",
+    )
 
 
 def test_find_date_expressions_kinds_and_offsets() -> None:
-    text = "On Tuesday, days after the 2011 anniversary, troops that arrived in mid-August " \
-           "and have stayed since 2011 withdrew, officials said yesterday."
+    text = (
+        "On Tuesday, days after the 2011 anniversary, troops that arrived in mid-August "
+        "and have stayed since 2011 withdrew, officials said yesterday."
+    )
     found = find_date_expressions(text)
     assert [(e.kind, e.text) for e in found] == [
-        ("weekday", "On Tuesday"), ("month", "in mid-August"), ("year", "since 2011"),
-        ("relative_day", "yesterday")]
-    assert all(text[e.start:e.end] == e.text for e in found)
+        ("weekday", "On Tuesday"),
+        ("month", "in mid-August"),
+        ("year", "since 2011"),
+        ("relative_day", "yesterday"),
+    ]
+    assert all(text[e.start : e.end] == e.text for e in found)
     assert found[1].qualifier == "mid" and found[1].month == 8
 
 
-@pytest.mark.parametrize("sentence", [
-    "Protesters may march on the capital.",
-    "The 2011 uprising is still remembered.",
-    "Since the war began, millions have fled.",
-    "Turkey holds talks on Tuesdays.",
-    "They marched in the rain.",
-    "He was sentenced to 2,019 lashes.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Protesters may march on the capital.",
+        "The 2011 uprising is still remembered.",
+        "Since the war began, millions have fled.",
+        "Turkey holds talks on Tuesdays.",
+        "They marched in the rain.",
+        "He was sentenced to 2,019 lashes.",
+    ],
+)
 def test_not_date_expressions(sentence: str) -> None:
     assert find_date_expressions(sentence) == []
 
@@ -310,7 +360,7 @@ def test_resolve_span_date_returns_article_offsets() -> None:
     result = resolve_span_date(span, P, tense="past")
     assert result.date == "2022-11-01"
     assert result.start is not None and result.end is not None
-    assert article[result.start:result.end] == "last month"
+    assert article[result.start : result.end] == "last month"
     nothing = resolve_span_date(_FakeSpan("Intro.", 0), P, trigger=None, tense="past")
     assert (nothing.start, nothing.date) == (None, "2022-12-29")
 
@@ -326,8 +376,10 @@ def nlp() -> Any:
 
 @pytest.mark.slow
 def test_tense_and_span_helper_with_spacy(nlp: Any) -> None:
-    doc = nlp("Intro sentence here. On Tuesday, officials said the bombing last month killed six. "
-              "Erdogan will visit Damascus next month. Turkey has condemned the attack.")
+    doc = nlp(
+        "Intro sentence here. On Tuesday, officials said the bombing last month killed six. "
+        "Erdogan will visit Damascus next month. Turkey has condemned the attack."
+    )
     words = {t.text: t for t in doc}
     assert tense_of(words["said"]) == "past"
     assert tense_of(words["visit"]) == "future"
@@ -336,7 +388,7 @@ def test_tense_and_span_helper_with_spacy(nlp: Any) -> None:
     sents = list(doc.sents)
     killed = resolve_span_date(sents[1], P, trigger=words["killed"])
     assert (killed.date, killed.text) == ("2022-11-01", "last month")
-    assert killed.start is not None and doc.text[killed.start:killed.end or 0] == "last month"
+    assert killed.start is not None and doc.text[killed.start : killed.end or 0] == "last month"
     said = resolve_span_date(sents[1], P, trigger=words["said"])
     assert said.date == "2022-12-27"
     condemned = resolve_span_date(sents[3], P, trigger=words["condemned"])

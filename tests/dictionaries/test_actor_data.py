@@ -86,10 +86,18 @@ HEADERS = {
         ("groups.csv", "ZZZ,SYRREB,Zed Front,,SYR,REB,gang", "unknown kind 'gang'"),
         ("groups.csv", "SDF,SYRREB,Zed Front,,SYR,REB,armed", "duplicate id SDF"),
         ("people.csv", "A B,,XYZ,GOV,president,2020-01-01,", "unknown country 'XYZ'"),
-        ("people.csv", "A B,,TUR,GOV,president,2020-13-01,", "bad date '2020-13-01' in column start"),
+        (
+            "people.csv",
+            "A B,,TUR,GOV,president,2020-13-01,",
+            "bad date '2020-13-01' in column start",
+        ),
         ("people.csv", "A B,,TUR,GOV,president,2020-01-01,2019-01-01", "is before start"),
         ("people.csv", ",,TUR,GOV,president,2020-01-01,", "empty name"),
-        ("people.csv", "A B,Erdogan,TUR,GOV,president,2020-01-01,", "'Erdogan' already means person"),
+        (
+            "people.csv",
+            "A B,Erdogan,TUR,GOV,president,2020-01-01,",
+            "'Erdogan' already means person",
+        ),
     ],
 )
 def test_validation_errors(tmp_path: Path, file: str, row: str, message: str) -> None:
@@ -154,7 +162,9 @@ def test_group_codes_agree_with_cameo_known_groups() -> None:
     rows = _shared("gdelt_CAMEO_knowngroup.csv")
     full = {r["full_code_in_cameo_manual_table_3_4"] for r in rows}
     d = default_dictionary()
-    igo_codes = {g.code for g in d.groups.values() if g.kind in ("igo", "ngo") and g.country is None}
+    igo_codes = {
+        g.code for g in d.groups.values() if g.kind in ("igo", "ngo") and g.country is None
+    }
     # every IGO/NGO code we write that CAMEO also lists is spelled as CAMEO does
     checked = {"IGOUNO", "IGOUNOWHO", "IGOUNOIAE", "IGOEEC", "IGOARL", "IGOASN", "IGOICC", "IGOIMF"}
     assert checked <= full

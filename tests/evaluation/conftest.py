@@ -17,7 +17,9 @@ GoldWriter = Callable[[Sequence[Mapping[str, Any] | str]], Path]
 CoderFactory = Callable[..., Callable[[Iterable[Article]], Iterator[tuple[str, list[Event]]]]]
 
 
-def _actor(code: str, country: str | None = None, sectors: Sequence[str] = (), text: str = "") -> Actor:
+def _actor(
+    code: str, country: str | None = None, sectors: Sequence[str] = (), text: str = ""
+) -> Actor:
     return Actor(code, country, tuple(sectors), None, text, 0, len(text))
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from thucydides.errors import EvaluationError
 from thucydides.evaluation import evaluate, load_gold
+from thucydides.models import Article, Event
 
 SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 DATASETS = sorted(p.parent.name for p in SHARED_EVAL.glob("*/dev.jsonl"))
@@ -35,7 +38,7 @@ RECORD = {
 }
 
 
-def test_record_fields(gold_file) -> None:
+def test_record_fields(gold_file: Any) -> None:
     (record,) = load_gold(gold_file([RECORD]))
     assert (record.id, record.dataset, record.lang) == ("r1", "toy", "en")
     assert record.date == dt.date(2021, 3, 4)
@@ -47,14 +50,14 @@ def test_record_fields(gold_file) -> None:
     assert event.cameo_valid
 
 
-def test_record_becomes_article(gold_file) -> None:
+def test_record_becomes_article(gold_file: Any) -> None:
     (record,) = load_gold(gold_file([RECORD]))
     article = record.to_article()
     assert (article.id, article.text, article.language) == ("r1", RECORD["text"], "en")
     assert article.published == dt.date(2021, 3, 4)
 
 
-def test_label_only_record_and_defaults(gold_file) -> None:
+def test_label_only_record_and_defaults(gold_file: Any) -> None:
     path = gold_file(["", '{"text": "A quiet day.", "label": {"x": 1}}'])
     (record,) = load_gold(path)
     assert record.id == "gold:2"  # file stem and line
@@ -76,7 +79,7 @@ def test_label_only_record_and_defaults(gold_file) -> None:
         (['{"text": "x", "events": [{"source": "USA"}]}'], r"gold\.jsonl:1: an event's 'source'"),
     ],
 )
-def test_bad_lines_name_file_line_and_fix(gold_file, lines: list[str], message: str) -> None:
+def test_bad_lines_name_file_line_and_fix(gold_file: Any, lines: list[str], message: str) -> None:
     with pytest.raises(EvaluationError, match=message) as info:
         list(load_gold(gold_file(lines)))
     assert "\n" not in str(info.value)
@@ -94,8 +97,8 @@ def test_binary_file(tmp_path: Path) -> None:
         list(load_gold(path))
 
 
-def test_empty_file_and_bad_limit(gold_file) -> None:
-    def coder(articles):  # type: ignore[no-untyped-def]
+def test_empty_file_and_bad_limit(gold_file: Any) -> None:
+    def coder(articles: Iterable[Article]) -> list[tuple[str, list[Event]]]:
         return []
 
     with pytest.raises(EvaluationError, match="no gold records"):
@@ -121,7 +124,7 @@ def test_shared_dev_files_score_with_an_empty_coder(dataset: str) -> None:
     if not path.is_file():
         pytest.skip("shared evaluation data not available")
 
-    def english_only(articles):  # type: ignore[no-untyped-def]
+    def english_only(articles: Iterable[Article]) -> Iterator[tuple[str, list[Event]]]:
         return ((a.id, []) for a in articles if a.language == "en")
 
     report = evaluate(path, english_only, limit=40)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import pytest
 
 from thucydides.evaluation import evaluate
+from thucydides.models import Article, Event
 
 
 def _check(metrics: dict[str, float | int], expected: dict[str, float]) -> None:
@@ -15,7 +17,9 @@ def _check(metrics: dict[str, float | int], expected: dict[str, float]) -> None:
     assert got == pytest.approx(expected), got
 
 
-def _record(rid: str, dataset: str, events: list[dict[str, Any]] | None, **extra: Any) -> dict:
+def _record(
+    rid: str, dataset: str, events: list[dict[str, Any]] | None, **extra: Any
+) -> dict[str, Any]:
     record: dict[str, Any] = {"id": rid, "dataset": dataset, "lang": "en", "text": f"text {rid}"}
     if events is not None:
         record["events"] = events
@@ -23,8 +27,17 @@ def _record(rid: str, dataset: str, events: list[dict[str, Any]] | None, **extra
     return record
 
 
-def _gold(plover=None, cameo=None, source=(), target=(), **extra: Any) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    def actors(specs):  # type: ignore[no-untyped-def]
+ActorSpec = tuple[str, str | None, list[str], str | None]  # code, code3, sectors, text
+
+
+def _gold(
+    plover: str | None = None,
+    cameo: str | None = None,
+    source: Sequence[ActorSpec] = (),
+    target: Sequence[ActorSpec] = (),
+    **extra: Any,
+) -> dict[str, Any]:
+    def actors(specs: Sequence[ActorSpec]) -> list[dict[str, Any]]:
         return [
             {"code": code, "code3": code3, "country": code3, "sectors": list(sectors), "text": text}
             for code, code3, sectors, text in specs
@@ -43,7 +56,7 @@ def _gold(plover=None, cameo=None, source=(), target=(), **extra: Any) -> dict[s
 # --- plover_gsr_en ------------------------------------------------------------------------------
 
 
-def test_plover_gsr(gold_file, coder_for, ev, actor) -> None:
+def test_plover_gsr(gold_file: Any, coder_for: Any, ev: Any, actor: Any) -> None:
     ds = "plover_gsr_en"
     path = gold_file(
         [
@@ -97,7 +110,9 @@ def test_plover_gsr(gold_file, coder_for, ev, actor) -> None:
     assert any("1 of 3 records were not coded" in n and "fr: 1" in n for n in report.notes)
 
 
-def test_top1_prefers_plover_events_then_factual_then_position(gold_file, coder_for, ev) -> None:
+def test_top1_prefers_plover_events_then_factual_then_position(
+    gold_file: Any, coder_for: Any, ev: Any
+) -> None:
     path = gold_file([_record("r", "plover_gsr_en", [_gold("ASSAULT")])])
     events = {
         "r": [
@@ -116,7 +131,7 @@ def test_top1_prefers_plover_events_then_factual_then_position(gold_file, coder_
 # --- petrarch2_gsr_en ---------------------------------------------------------------------------
 
 
-def test_petrarch2_gsr(gold_file, coder_for, ev, actor) -> None:
+def test_petrarch2_gsr(gold_file: Any, coder_for: Any, ev: Any, actor: Any) -> None:
     ds = "petrarch2_gsr_en"
     path = gold_file(
         [
@@ -154,7 +169,9 @@ def test_petrarch2_gsr(gold_file, coder_for, ev, actor) -> None:
     assert report.confusions == (("17", "(no event)", 1),)
 
 
-def test_compound_actors_expand_into_one_event_per_pair(gold_file, coder_for, ev, actor) -> None:
+def test_compound_actors_expand_into_one_event_per_pair(
+    gold_file: Any, coder_for: Any, ev: Any, actor: Any
+) -> None:
     path = gold_file(
         [_record("r", "petrarch2_gsr_en", [
             _gold(None, "036", [("HUN", "HUN", [], None)], [("ROU", "ROU", [], None)]),
@@ -171,9 +188,12 @@ def test_compound_actors_expand_into_one_event_per_pair(gold_file, coder_for, ev
 # --- petrarch2_unittest -------------------------------------------------------------------------
 
 
-def test_petrarch2_unittest_drops_dummy_codes_and_date_tests(gold_file, coder_for, ev, actor) -> None:
+def test_petrarch2_unittest_drops_dummy_codes_and_date_tests(
+    gold_file: Any, coder_for: Any, ev: Any, actor: Any
+) -> None:
     ds = "petrarch2_unittest"
-    arn, gon = [("ARN", "ARN", [], None)], [("GON", "GON", [], None)]
+    arn: list[ActorSpec] = [("ARN", "ARN", [], None)]
+    gon: list[ActorSpec] = [("GON", "GON", [], None)]
     path = gold_file(
         [
             _record("r1", ds, [_gold("COOPERATE", "064", arn, gon)]),
@@ -204,7 +224,7 @@ def test_petrarch2_unittest_drops_dummy_codes_and_date_tests(gold_file, coder_fo
 # --- conflibert_cameo_penta_en ------------------------------------------------------------------
 
 
-def test_conflibert_penta(gold_file, coder_for, ev, actor) -> None:
+def test_conflibert_penta(gold_file: Any, coder_for: Any, ev: Any, actor: Any) -> None:
     ds = "conflibert_cameo_penta_en"
     spans = {"source": ["a car bomb"], "target": ["the village"], "source_and_target": []}
     path = gold_file(
@@ -239,7 +259,7 @@ def test_conflibert_penta(gold_file, coder_for, ev, actor) -> None:
 # --- case2021_task2_acled_en --------------------------------------------------------------------
 
 
-def test_case2021_acled_groups(gold_file, coder_for, ev, actor) -> None:
+def test_case2021_acled_groups(gold_file: Any, coder_for: Any, ev: Any, actor: Any) -> None:
     ds = "case2021_task2_acled_en"
     subtypes = ["PEACE_PROTEST", "ARMED_CLASH", "NATURAL_DISASTER", "ORG_CRIME", "ARREST", "ATTRIB"]
     path = gold_file(
@@ -281,7 +301,15 @@ def test_case2021_acled_groups(gold_file, coder_for, ev, actor) -> None:
         ("111", "ACCUSE", None, [], None),
     ],
 )
-def test_acled_group_mapping(ev, actor, cameo, plover, mode, sectors, group) -> None:  # type: ignore[no-untyped-def]
+def test_acled_group_mapping(
+    ev: Any,
+    actor: Any,
+    cameo: str,
+    plover: str,
+    mode: str | None,
+    sectors: list[str],
+    group: str | None,
+) -> None:
     from thucydides.evaluation.labels import acled_group
 
     event = ev(cameo, plover, mode=mode, actors=[actor("X", sectors=sectors)])
@@ -291,7 +319,7 @@ def test_acled_group_mapping(ev, actor, cameo, plover, mode, sectors, group) -> 
 # --- india_police_events_en ---------------------------------------------------------------------
 
 
-def test_india_police_events(gold_file, coder_for, ev, actor) -> None:
+def test_india_police_events(gold_file: Any, coder_for: Any, ev: Any, actor: Any) -> None:
     ds = "india_police_events_en"
     path = gold_file(
         [
@@ -327,7 +355,7 @@ def test_india_police_events(gold_file, coder_for, ev, actor) -> None:
 # --- arabic_event_detection_ar ------------------------------------------------------------------
 
 
-def test_arabic_detection(gold_file, coder_for, ev) -> None:
+def test_arabic_detection(gold_file: Any, coder_for: Any, ev: Any) -> None:
     ds = "arabic_event_detection_ar"
 
     def label(protest: str | None, assault: str | None) -> dict[str, Any]:
@@ -359,7 +387,7 @@ def test_arabic_detection(gold_file, coder_for, ev) -> None:
     )  # fmt: skip
 
 
-def test_non_english_records_rejected_by_the_coder(gold_file, coder_for) -> None:
+def test_non_english_records_rejected_by_the_coder(gold_file: Any, coder_for: Any) -> None:
     ds = "arabic_event_detection_ar"
     path = gold_file([_record(f"r{i}", ds, None, lang="ar", label={}) for i in range(4)])
     report = evaluate(path, coder_for({}, skip_languages={"ar"}))
@@ -371,7 +399,9 @@ def test_non_english_records_rejected_by_the_coder(gold_file, coder_for) -> None
 # --- Spanish sets -------------------------------------------------------------------------------
 
 
-def test_spanish_protest_plover_excludes_crime(gold_file, coder_for, ev, actor) -> None:
+def test_spanish_protest_plover_excludes_crime(
+    gold_file: Any, coder_for: Any, ev: Any, actor: Any
+) -> None:
     ds = "spanish_protest_plover_es"
     path = gold_file(
         [
@@ -393,7 +423,7 @@ def test_spanish_protest_plover_excludes_crime(gold_file, coder_for, ev, actor) 
     assert "root_f1" not in report.metrics  # CAMEO is not scored on this set
 
 
-def test_spanish_protest_cameo_locations_and_roots(gold_file, coder_for, ev) -> None:
+def test_spanish_protest_cameo_locations_and_roots(gold_file: Any, coder_for: Any, ev: Any) -> None:
     ds = "spanish_protest_cameo_es"
     path = gold_file(
         [
@@ -402,7 +432,10 @@ def test_spanish_protest_cameo_locations_and_roots(gold_file, coder_for, ev) -> 
                     locations=["LIMA"]),
         ]
     )  # fmt: skip
-    events = {"r1": [ev("141", "PROTEST", place="Bogotá")], "r2": [ev("145", "PROTEST", place="Quito")]}
+    events = {
+        "r1": [ev("141", "PROTEST", place="Bogotá")],
+        "r2": [ev("145", "PROTEST", place="Quito")],
+    }
     report = evaluate(path, coder_for(events))
     # roots: r1 {14} vs {14}; r2 {14, 17} vs {14} -> tp 2, fp 0, fn 1
     _check(
@@ -414,7 +447,9 @@ def test_spanish_protest_cameo_locations_and_roots(gold_file, coder_for, ev) -> 
     )  # fmt: skip
 
 
-def test_spanish_colombia_sector_events(gold_file, coder_for, ev, actor) -> None:
+def test_spanish_colombia_sector_events(
+    gold_file: Any, coder_for: Any, ev: Any, actor: Any
+) -> None:
     ds = "spanish_colombia_violence_es"
     path = gold_file(
         [
@@ -442,7 +477,7 @@ def test_spanish_colombia_sector_events(gold_file, coder_for, ev, actor) -> None
 # --- generic, report ----------------------------------------------------------------------------
 
 
-def test_unknown_dataset_gets_generic_scoring(gold_file, coder_for, ev) -> None:
+def test_unknown_dataset_gets_generic_scoring(gold_file: Any, coder_for: Any, ev: Any) -> None:
     path = gold_file(
         [
             _record("r1", "my_set", [_gold(None, "190")]),
@@ -456,10 +491,10 @@ def test_unknown_dataset_gets_generic_scoring(gold_file, coder_for, ev) -> None:
     assert any("no dataset-specific recipe" in n for n in report.notes)
 
 
-def test_unknown_ids_and_render_and_json(gold_file, coder_for, ev) -> None:
+def test_unknown_ids_and_render_and_json(gold_file: Any, coder_for: Any, ev: Any) -> None:
     path = gold_file([_record("r1", "plover_gsr_en", [_gold("ASSAULT")])])
 
-    def coder(articles):  # type: ignore[no-untyped-def]
+    def coder(articles: Iterable[Article]) -> Iterator[tuple[str, list[Event]]]:
         for article in articles:
             yield article.id, [ev("130", "THREATEN")]
         yield "stranger", [ev("190", "ASSAULT")]
@@ -470,14 +505,14 @@ def test_unknown_ids_and_render_and_json(gold_file, coder_for, ev) -> None:
     for piece in ("dataset plover_gsr_en", "coverage", "type_hit_rate", "(n=1)",
                   "PLOVER type", "most frequent errors", "ASSAULT -> THREATEN"):  # fmt: skip
         assert piece in text
-    data = json.loads(json.dumps(report.to_dict()))
+    data = json.loads(report.to_json())
     assert data["dataset"] == "plover_gsr_en" and data["n_records"] == 1
     assert data["metrics"]["type_hit_rate"] == 0.0
     assert data["confusions"] == [{"gold": "ASSAULT", "predicted": "THREATEN", "count": 1}]
     assert {row["label"] for row in data["per_type"]} == {"ASSAULT", "THREATEN"}
 
 
-def test_limit_scores_the_first_records(gold_file, coder_for) -> None:
+def test_limit_scores_the_first_records(gold_file: Any, coder_for: Any) -> None:
     path = gold_file([_record(f"r{i}", "plover_gsr_en", [_gold("AID")]) for i in range(5)])
     report = evaluate(path, coder_for({}), limit=2)
     assert report.n_records == 2 and report.metrics["n_no_events"] == 2

@@ -40,8 +40,15 @@ def test_txt_without_headline_has_no_title(tmp_path: Path) -> None:
 
 
 def test_jsonl_keeps_given_id_and_fields_and_ignores_unknown(tmp_path: Path) -> None:
-    rec = {"id": 42, "text": ARTICLE, "title": "T", "published": "2025-03-04T10:00:00Z",
-           "url": "https://example.org/a", "source": "Wire", "extra": [1, 2]}
+    rec = {
+        "id": 42,
+        "text": ARTICLE,
+        "title": "T",
+        "published": "2025-03-04T10:00:00Z",
+        "url": "https://example.org/a",
+        "source": "Wire",
+        "extra": [1, 2],
+    }
     (item,) = iter_articles([str(write(tmp_path / "a.jsonl", json.dumps(rec) + "\n"))])
     assert isinstance(item, Article)
     assert (item.id, item.title, item.url, item.source) == ("42", "T", rec["url"], "Wire")
@@ -55,7 +62,9 @@ def test_jsonl_date_field_is_a_publication_date(tmp_path: Path) -> None:
 
 
 def test_csv_collection(tmp_path: Path) -> None:
-    path = write(tmp_path / "a.csv", 'id,text,date\nx1,"' + ARTICLE.replace('"', '""') + '",2025-01-02\n')
+    path = write(
+        tmp_path / "a.csv", 'id,text,date\nx1,"' + ARTICLE.replace('"', '""') + '",2025-01-02\n'
+    )
     (item,) = iter_articles([str(path)])
     assert isinstance(item, Article) and item.id == "x1" and item.published == dt.date(2025, 1, 2)
 
@@ -65,19 +74,34 @@ def test_csv_collection(tmp_path: Path) -> None:
     [
         ("empty.txt", b"", RejectionReason.EMPTY, "the input is empty"),
         ("blank.txt", b"  \n\n ", RejectionReason.EMPTY, "the input is empty"),
-        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", RejectionReason.BINARY,
-         "binary (contains NUL bytes)"),
-        ("latin1.txt", "Le président a été reçu à Paris.".encode("latin-1"),
-         RejectionReason.ENCODING, "not valid UTF-8 (byte 0xe9 at offset 5)"),
-        ("french.txt", ("Le ministre des affaires étrangères a rencontré son homologue à Paris "
-                        "pour discuter de la situation dans la région et des relations entre "
-                        "les deux pays, selon un communiqué.").encode(),
-         RejectionReason.LANGUAGE, "does not look like English"),
+        (
+            "binary.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            RejectionReason.BINARY,
+            "binary (contains NUL bytes)",
+        ),
+        (
+            "latin1.txt",
+            "Le président a été reçu à Paris.".encode("latin-1"),
+            RejectionReason.ENCODING,
+            "not valid UTF-8 (byte 0xe9 at offset 5)",
+        ),
+        (
+            "french.txt",
+            (
+                "Le ministre des affaires étrangères a rencontré son homologue à Paris "
+                "pour discuter de la situation dans la région et des relations entre "
+                "les deux pays, selon un communiqué."
+            ).encode(),
+            RejectionReason.LANGUAGE,
+            "does not look like English",
+        ),
         ("huge.txt", b"word " * 300_000, RejectionReason.TOO_LARGE, "over the limit"),
     ],
 )
-def test_bad_files_become_rejections(tmp_path: Path, name: str, data: bytes,
-                                     reason: RejectionReason, detail: str) -> None:
+def test_bad_files_become_rejections(
+    tmp_path: Path, name: str, data: bytes, reason: RejectionReason, detail: str
+) -> None:
     (item,) = iter_articles([str(write(tmp_path / name, data))])
     assert isinstance(item, Rejection)
     assert item.reason is reason
@@ -87,8 +111,12 @@ def test_bad_files_become_rejections(tmp_path: Path, name: str, data: bytes,
 
 def test_malformed_jsonl_line_is_rejected_and_the_rest_is_read(tmp_path: Path) -> None:
     good = json.dumps({"id": "a", "text": ARTICLE})
-    path = write(tmp_path / "m.jsonl", f'{good}\n{{"id": "b", "text": \n[1, 2]\n{{"id": "c"}}\n'
-                 + good.replace('"a"', '"d"') + "\n")
+    path = write(
+        tmp_path / "m.jsonl",
+        f'{good}\n{{"id": "b", "text": \n[1, 2]\n{{"id": "c"}}\n'
+        + good.replace('"a"', '"d"')
+        + "\n",
+    )
     items = list(iter_articles([str(path)]))
     kinds = [(type(i).__name__, getattr(i, "reason", None)) for i in items]
     assert kinds == [
@@ -126,7 +154,9 @@ def test_folder_is_read_recursively_in_order_skipping_other_files(tmp_path: Path
     write(tmp_path / ".hidden.txt", ARTICLE)
     items = list(iter_articles([str(tmp_path)]))
     assert [getattr(i, "origin", "") for i in items] == [
-        str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.jsonl") + ":1"]
+        str(tmp_path / "b.txt"),
+        str(tmp_path / "sub" / "a.jsonl") + ":1",
+    ]
 
 
 def test_stdin_text_and_jsonl() -> None:

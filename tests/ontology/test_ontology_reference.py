@@ -36,7 +36,14 @@ def plover(event: str, mode: str = "", contexts: str = "") -> Plover:
 
 # CAMEO codes GDELT never emits (CAMEO extensions / ICEWS-only). Their Goldstein value is the
 # parent's, which for 1213 is also ICEWS's value.
-NOT_IN_GDELT = {"1213": "121", "155": "150", "176": "170", "1834": "183", "1951": "195", "1952": "195"}
+NOT_IN_GDELT = {
+    "1213": "121",
+    "155": "150",
+    "176": "170",
+    "1834": "183",
+    "1951": "195",
+    "1952": "195",
+}
 
 # Where we deliberately differ from CAMEO2PLOVER-2021: code -> what we use instead.
 HUMANITARIAN = "context 'humanitarian' is not a PLOVER context: human_security"
@@ -112,7 +119,9 @@ def test_same_codes_as_the_cameo_codebook() -> None:
 def test_goldstein_equals_gdelt() -> None:
     gdelt = gdelt_goldstein()
     assert len(gdelt) == 311
-    wrong = {c: (cameo_code(c).goldstein, v) for c, v in gdelt.items() if cameo_code(c).goldstein != v}
+    wrong = {
+        c: (cameo_code(c).goldstein, v) for c, v in gdelt.items() if cameo_code(c).goldstein != v
+    }
     assert wrong == {}
     assert {c for c in cameo_codes() if c not in gdelt} == set(NOT_IN_GDELT)
 
@@ -176,7 +185,11 @@ def test_types_follow_the_manual_root_table() -> None:
     for code in cameo_codes().values():
         if code.root in {"01", "02"}:
             continue
-        key = "08r" if code.root == "08" and code.code[2:3] in "4567" and len(code.code) > 2 else code.root
+        key = (
+            "08r"
+            if code.root == "08" and code.code[2:3] in "4567" and len(code.code) > 2
+            else code.root
+        )
         if code.plover != by_root[key]:
             odd.add(code.code)
     assert odd == NOT_BY_ROOT

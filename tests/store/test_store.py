@@ -20,11 +20,26 @@ def event(article_id: str = "a1", start: int = 17, event_id: str = "e1") -> Even
     egy = Actor("EGY", "EGY", (), "Egypt", "Egypt", 0, 5)
     jor = Actor("JORGOV", "JOR", ("GOV",), None, "Jordan", 10, 16)
     return Event(
-        event_id=event_id, article_id=article_id, sentence_index=0, sentence=TEXT,
-        trigger=Trigger("met", start, start + 3), plover="CONSULT", plover_mode=None,
-        plover_contexts=("diplomatic",), cameo="040", cameo_root="04", goldstein=1.0,
-        quad_class=1, actors=(egy, jor), recipients=(), factual=True, modality="asserted",
-        date="2025-03-03", date_precision="day", date_text=None, location=None,
+        event_id=event_id,
+        article_id=article_id,
+        sentence_index=0,
+        sentence=TEXT,
+        trigger=Trigger("met", start, start + 3),
+        plover="CONSULT",
+        plover_mode=None,
+        plover_contexts=("diplomatic",),
+        cameo="040",
+        cameo_root="04",
+        goldstein=1.0,
+        quad_class=1,
+        actors=(egy, jor),
+        recipients=(),
+        factual=True,
+        modality="asserted",
+        date="2025-03-03",
+        date_precision="day",
+        date_text=None,
+        location=None,
         explanation={"trigger": {"rule": "040.meet"}},
     )
 
@@ -46,20 +61,36 @@ def test_event_record_round_trips_through_the_store() -> None:
 def test_writing_the_same_batch_twice_does_not_duplicate() -> None:
     with Store() as store:
         for _ in range(2):
-            store.write([(article(), [event()])],
-                        [Rejection("bad", "ingest", RejectionReason.EMPTY, "empty", "b.txt")],
-                        run_id="r", coder_version="v1")
+            store.write(
+                [(article(), [event()])],
+                [Rejection("bad", "ingest", RejectionReason.EMPTY, "empty", "b.txt")],
+                run_id="r",
+                coder_version="v1",
+            )
         assert store.counts() | {"runs": 0} == {
-            "articles": 1, "events": 1, "event_actors": 2, "rejections": 1, "runs": 0}
+            "articles": 1,
+            "events": 1,
+            "event_actors": 2,
+            "rejections": 1,
+            "runs": 0,
+        }
 
 
 def test_changed_article_replaces_its_events_and_old_rejection() -> None:
     with Store() as store:
-        store.write([], [Rejection("a1", "coding", RejectionReason.CODING_FAILED, "x",
-                                   "x.jsonl:1")], run_id="r1", coder_version="v1")
+        store.write(
+            [],
+            [Rejection("a1", "coding", RejectionReason.CODING_FAILED, "x", "x.jsonl:1")],
+            run_id="r1",
+            coder_version="v1",
+        )
         store.write([(article(), [event(event_id="old")])], [], run_id="r1", coder_version="v1")
-        store.write([(article(TEXT + " Again."), [event(event_id="new")])], [], run_id="r2",
-                    coder_version="v1")
+        store.write(
+            [(article(TEXT + " Again."), [event(event_id="new")])],
+            [],
+            run_id="r2",
+            coder_version="v1",
+        )
         assert store.sql("SELECT event_id FROM events") == [("new",)]
         assert store.counts()["rejections"] == 0
         assert store.sql("SELECT count(*) FROM event_actors") == [(2,)]
@@ -85,8 +116,9 @@ def test_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
             f"StoreError\ntry:\n    Store({str(path)!r})\nexcept StoreError as e:\n"
             "    print(e); sys.exit(3)\n"
         )
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                check=False)
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
     assert result.returncode == 3
     assert "Only one writer at a time" in result.stdout
 

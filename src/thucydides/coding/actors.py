@@ -1,7 +1,7 @@
 """Resolve an argument phrase of the dependency parse into actors (country + sectors, CAMEO style).
 
-``resolve_actors(head)`` takes the head token of an argument (found by the event coder) and reads the
-phrase it heads: compounds, adjectives, possessives, appositions, flat names and "of"/"from" objects.
+``resolve_actors(head)`` takes the head token of an argument (found by the event coder) and reads
+the phrase it heads: compounds, adjectives, possessives, appositions, flat names, of-objects.
 Surface forms are matched against the actor dictionaries (longest match first) and combined:
 
 * a person named by the head (or its apposition) → the person's role on ``when``;
@@ -37,16 +37,59 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos",
 _PREPS = frozenset({"of", "from"})
 # "US-backed", "Iran-led": the country backs the actor, it is not the actor's country.
 _BACKER_LEMMAS = frozenset(
-    {"back", "lead", "sponsor", "fund", "support", "ally", "align", "arm", "base", "train", "broker"}
+    {
+        "back",
+        "lead",
+        "sponsor",
+        "fund",
+        "support",
+        "ally",
+        "align",
+        "arm",
+        "base",
+        "train",
+        "broker",
+    }
 )
 # "millions of Syrian refugees": the actor is the object of "of".
 _QUANTITY_LEMMAS = frozenset(
-    {"million", "thousand", "hundred", "dozen", "number", "group", "member", "some", "many",
-     "all", "most", "part", "majority", "minority", "score", "handful"}
+    {
+        "million",
+        "thousand",
+        "hundred",
+        "dozen",
+        "number",
+        "group",
+        "member",
+        "some",
+        "many",
+        "all",
+        "most",
+        "part",
+        "majority",
+        "minority",
+        "score",
+        "handful",
+    }
 )
 _NOT_ACTOR_ENTS = frozenset(
-    {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
-     "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"}
+    {
+        "GPE",
+        "LOC",
+        "FAC",
+        "DATE",
+        "TIME",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "CARDINAL",
+        "ORDINAL",
+        "EVENT",
+        "LAW",
+        "LANGUAGE",
+        "WORK_OF_ART",
+        "PRODUCT",
+    }
 )
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
 
@@ -143,7 +186,6 @@ def _match(tokens: list[Token], d: ActorDictionary) -> list[_Match]:
             runs[-1].append(tok)
         else:
             runs.append([tok])
-    text = tokens[0].doc.text if tokens else ""
     out: list[_Match] = []
     for run in runs:
         i = 0
@@ -153,10 +195,10 @@ def _match(tokens: list[Token], d: ActorDictionary) -> list[_Match]:
                 first, last = run[i], run[i + length - 1]
                 if first.is_punct or last.is_punct:
                     continue
-                start, end = first.idx, last.idx + len(last.text)
-                entry = d.lookup(text[start:end])
+                before = "".join(t.text_with_ws for t in run[i : i + length - 1])
+                entry = d.lookup(before + last.text)
                 if entry is None and last.lemma_ and last.lemma_ != last.text:
-                    entry = d.lookup(text[start : last.idx] + last.lemma_)
+                    entry = d.lookup(before + last.lemma_)
                     if entry is not None and entry.kind != "agent":
                         entry = None  # lemmas only for common nouns ("soldiers" → "soldier")
                 if entry is not None:
@@ -285,6 +327,5 @@ def _span(tokens: list[Token]) -> tuple[str, int, int]:
     inner = [t for t in tokens if not (t.is_punct or t.dep_ in ("det", "cc", "case"))] or tokens
     first = inner[0]
     last = tokens[-1] if tokens[-1].i > inner[-1].i and tokens[-1].dep_ == "case" else inner[-1]
-    doc = first.doc
-    start, end = first.idx, last.idx + len(last.text)
-    return str(doc.text[start:end]), start, end
+    text = str(first.doc[first.i : last.i + 1].text)  # doc.text would join the whole article
+    return text, first.idx, first.idx + len(text)

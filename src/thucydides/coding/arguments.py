@@ -15,15 +15,74 @@ Arg = tuple[Token, str]
 _SUBJECTS = ("nsubj", "csubj")
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 # Verbs whose object controls the infinitive: "urged Syria to withdraw" -> Syria withdraws.
-_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "invite", "force", "order", "tell",
-                             "encourage", "persuade", "allow", "help", "push", "compel"})
-_LIGHT_NOUN_VERBS = frozenset({"launch", "hold", "stage", "carry", "conduct", "begin", "start",
-                               "mount", "make", "organize", "organise", "lead", "host", "resume",
-                               "open", "continue", "order", "announce", "impose", "sign", "reach",
-                               "issue", "file", "level"})
-OCCURRENCE_VERBS = frozenset({"break", "erupt", "take", "happen", "occur", "continue", "begin",
-                              "start", "spread", "hold", "resume", "end", "follow", "come",
-                              "kill", "injure", "wound", "leave"})
+_OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "press",
+        "invite",
+        "force",
+        "order",
+        "tell",
+        "encourage",
+        "persuade",
+        "allow",
+        "help",
+        "push",
+        "compel",
+    }
+)
+_LIGHT_NOUN_VERBS = frozenset(
+    {
+        "launch",
+        "hold",
+        "stage",
+        "carry",
+        "conduct",
+        "begin",
+        "start",
+        "mount",
+        "make",
+        "organize",
+        "organise",
+        "lead",
+        "host",
+        "resume",
+        "open",
+        "continue",
+        "order",
+        "announce",
+        "impose",
+        "sign",
+        "reach",
+        "issue",
+        "file",
+        "level",
+    }
+)
+OCCURRENCE_VERBS = frozenset(
+    {
+        "break",
+        "erupt",
+        "take",
+        "happen",
+        "occur",
+        "continue",
+        "begin",
+        "start",
+        "spread",
+        "hold",
+        "resume",
+        "end",
+        "follow",
+        "come",
+        "kill",
+        "injure",
+        "wound",
+        "leave",
+    }
+)
 
 
 def subjects_of(verb: Token) -> list[Arg]:
@@ -36,8 +95,9 @@ def subjects_of(verb: Token) -> list[Arg]:
             else:
                 found.append((child, f"subject of {verb.text!r}"))
         elif child.dep_ == "agent":
-            found.extend((p, f"agent of passive {verb.text!r}") for p in child.children
-                         if p.dep_ == "pobj")
+            found.extend(
+                (p, f"agent of passive {verb.text!r}") for p in child.children if p.dep_ == "pobj"
+            )
     if found:
         return found
     dep, head = verb.dep_, verb.head
@@ -60,8 +120,9 @@ def subjects_of(verb: Token) -> list[Arg]:
 
 def patients_of(verb: Token) -> list[Arg]:
     """The affected party of a passive verb ("X was arrested") or a passive participle."""
-    found = [(c, f"passive subject of {verb.text!r}") for c in verb.children
-             if c.dep_ == "nsubjpass"]
+    found = [
+        (c, f"passive subject of {verb.text!r}") for c in verb.children if c.dep_ == "nsubjpass"
+    ]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append((verb.head, f"noun modified by participle {verb.text!r}"))
     return found
@@ -77,14 +138,16 @@ def objects_of(tokens: Iterable[Token], specs: Iterable[str], exclude: set[int])
                 continue
             if child.dep_ in ("dobj", "dative") and "dobj" in specs:
                 if child.dep_ == "dative" and child.pos_ == "ADP":
-                    found.extend((p, f"object of {child.text!r}") for p in child.children
-                                 if p.dep_ == "pobj")
+                    found.extend(
+                        (p, f"object of {child.text!r}") for p in child.children if p.dep_ == "pobj"
+                    )
                 else:
                     found.append((child, f"object of {token.text!r}"))
             elif child.dep_ in ("prep", "agent", "dative") and f"prep:{child.lower_}" in specs:
                 found.extend(
                     (p, f"object of {child.text!r} after {token.text!r}")
-                    for p in child.children if p.dep_ == "pobj"
+                    for p in child.children
+                    if p.dep_ == "pobj"
                 )
     return found
 
@@ -99,13 +162,19 @@ def nominal_actors(noun: Token) -> list[Arg]:
         elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
             found.append((child, f"modifier of {noun.text!r}"))
         elif child.dep_ in ("prep", "agent") and child.lower_ in ("by", "between", "among", "from"):
-            found.extend((p, f"object of {child.text!r} after {noun.text!r}")
-                         for p in child.children if p.dep_ == "pobj")
+            found.extend(
+                (p, f"object of {child.text!r} after {noun.text!r}")
+                for p in child.children
+                if p.dep_ == "pobj"
+            )
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        found.extend((h, f"{how} (the verb governing {noun.text!r})")
-                     for h, how in subjects_of(noun.head))
-    elif noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at") and noun.head.head.pos_ in (
-        "PROPN", "NOUN"
+        found.extend(
+            (h, f"{how} (the verb governing {noun.text!r})") for h, how in subjects_of(noun.head)
+        )
+    elif (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("in", "at")
+        and noun.head.head.pos_ in ("PROPN", "NOUN")
     ):
         holder = noun.head.head
         found.append((holder, f"headline: {holder.text!r} in {noun.text!r}"))

@@ -31,52 +31,133 @@ Token = Any  # spacy.tokens.Token
 
 _PRECISION_RANK: Final = {"day": 3, "month": 2, "year": 1}
 _MONTHS: Final = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _FULL_MONTHS: Final = frozenset(list(_MONTHS)[:12])
 _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SMALL_NUMBERS: Final = {
-    w: i + 1 for i, w in enumerate((
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen"))
+    w: i + 1
+    for i, w in enumerate(
+        (
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        )
+    )
 }
-_TENS: Final = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS: Final = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _VAGUE_NUMBERS: Final = {"a couple of": 2, "a few": 3, "few": 3, "several": 3, "many": None}
-_UNITS: Final = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-                 "months": "month", "year": "year", "years": "year", "decade": "decade",
-                 "decades": "decade", "century": "century", "centuries": "century"}
+_UNITS: Final = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "century": "century",
+    "centuries": "century",
+}
 _LONG_UNITS: Final = frozenset({"month", "year", "decade", "century"})
-_DAY_WORDS: Final = {"the day before yesterday": -2, "yesterday": -1, "last night": -1,
-                     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
-                     "this evening": 0, "tomorrow": 1, "the day after tomorrow": 2}
-_ANCHORS: Final = {"last": -1, "this": 0, "next": 1, "past": -1, "this past": -1,
-                   "coming": 1, "this coming": 1}
+_DAY_WORDS: Final = {
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "last night": -1,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+_ANCHORS: Final = {
+    "last": -1,
+    "this": 0,
+    "next": 1,
+    "past": -1,
+    "this past": -1,
+    "coming": 1,
+    "this coming": 1,
+}
 _BOUND_PREPS: Final = frozenset({"since", "before", "until", "till", "from", "after", "through"})
 
 # ---------------------------------------------------------------- the scanner (one regex)
 
 
 def _prep(name: str) -> str:
-    return (rf"(?:(?P<{name}_prep>(?i:on|in|since|by|until|till|through|during|from|before|"
-            rf"after|throughout|of|as\s+of))\s+)?")
+    return (
+        rf"(?:(?P<{name}_prep>(?i:on|in|since|by|until|till|through|during|from|before|"
+        rf"after|throughout|of|as\s+of))\s+)?"
+    )
 
 
-_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-               r"November|December)")
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+)
 _MONTH_ANY = rf"(?:{_MONTH_NAME}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _POSS = r"['’]s"
-_NUM = (r"(?i:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-        r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?!\w))?|ten|eleven|twelve|"
-        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|"
-        r"five|six|seven|eight|nine|a\s+couple\s+of|a\s+few|a\s+dozen|several|many|few|an|a)")
+_NUM = (
+    r"(?i:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?!\w))?|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|"
+    r"five|six|seven|eight|nine|a\s+couple\s+of|a\s+few|a\s+dozen|several|many|few|an|a)"
+)
 _UNIT = r"(?i:days?|weeks?|months?|years?|decades?|century|centuries)"
 _PART = r"(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)(?:\s+of)?)"
 
@@ -119,7 +200,20 @@ _ALTERNATIVES = [
     rf"(?P<yr>{_prep('yr')}(?:(?P<yr_q>{_PART})[\s-]+)?(?P<yr_y>{_YEAR})(?P<yr_poss>{_POSS})?"
     r"(?![\w/-]|[.,]\d))",
 ]
-_SCANNER: Final = re.compile(r"\b(?:" + "|".join(_ALTERNATIVES) + ")")
+# Every alternative starts with one of these: the lookahead rejects most words at once (4x faster).
+_FIRST_WORDS = (
+    "on in since by until till through during from before after throughout of as late early "
+    "earlier later last this next past coming the yesterday today tonight tomorrow about around "
+    "nearly almost more over some roughly less just only several many few within for long mid "
+    "end beginning start middle decades centuries generations years a an one two three four five "
+    "six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+    "nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).replace(" ", "|")  # the \b after the group makes the order of the words irrelevant
+_FIRST = (
+    r"(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|(?i:" + _FIRST_WORDS + r")\b)"
+)
+_SCANNER: Final = re.compile(r"\b" + _FIRST + "(?:" + "|".join(_ALTERNATIVES) + ")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,9 +280,13 @@ def _number(text: str) -> tuple[int | None, bool]:
 def _expression(m: re.Match[str]) -> DateExpression | None:
     kind = m.lastgroup or ""
     g = m.groupdict()
-    base: dict[str, Any] = {"text": m.group(), "start": m.start(), "end": m.end(),
-                            "prep": _norm(g.get(f"{kind}_prep")),
-                            "possessive": bool(g.get(f"{kind}_poss"))}
+    base: dict[str, Any] = {
+        "text": m.group(),
+        "start": m.start(),
+        "end": m.end(),
+        "prep": _norm(g.get(f"{kind}_prep")),
+        "possessive": bool(g.get(f"{kind}_poss")),
+    }
     if kind in ("iso", "num"):
         if kind == "iso":
             year, month, day = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
@@ -208,23 +306,37 @@ def _expression(m: re.Match[str]) -> DateExpression | None:
         return DateExpression("date", year=written, month=month, day=day, **base)
     if kind == "wd":
         week = _norm(g["wd_week"])
-        return DateExpression("weekday", weekday=_WEEKDAYS.index(g["wd_name"]),
-                              anchor=_norm(g["wd_anchor"]), qualifier=_norm(g["wd_q"]),
-                              offset=None if week is None else _ANCHORS[week], **base)
+        return DateExpression(
+            "weekday",
+            weekday=_WEEKDAYS.index(g["wd_name"]),
+            anchor=_norm(g["wd_anchor"]),
+            qualifier=_norm(g["wd_q"]),
+            offset=None if week is None else _ANCHORS[week],
+            **base,
+        )
     if kind == "dw":
         offset = _DAY_WORDS[_norm(g["dw_word"]) or ""]
         return DateExpression("relative_day", unit="day", offset=offset, **base)
     if kind in ("rp", "rq"):
         anchor = _norm(g["rp_anchor"]) if kind == "rp" else "this"
-        return DateExpression("relative_period", unit=_norm(g[f"{kind}_unit"]), anchor=anchor,
-                              offset=_ANCHORS[anchor or ""], qualifier=_norm(g[f"{kind}_q"]),
-                              **base)
+        return DateExpression(
+            "relative_period",
+            unit=_norm(g[f"{kind}_unit"]),
+            anchor=anchor,
+            offset=_ANCHORS[anchor or ""],
+            qualifier=_norm(g[f"{kind}_q"]),
+            **base,
+        )
     if kind == "ago":
         count, vague = _number(g["ago_n"])
-        return DateExpression("ago", unit=_UNITS[_norm(g["ago_unit"]) or ""],
-                              offset=None if count is None else -count,
-                              qualifier="vague" if vague else _norm(g["ago_approx"]),
-                              approximate=vague or bool(g["ago_approx"]), **base)
+        return DateExpression(
+            "ago",
+            unit=_UNITS[_norm(g["ago_unit"]) or ""],
+            offset=None if count is None else -count,
+            qualifier="vague" if vague else _norm(g["ago_approx"]),
+            approximate=vague or bool(g["ago_approx"]),
+            **base,
+        )
     if kind == "sp":
         count, vague = (None, False) if g["sp_n"] is None else _number(g["sp_n"])
         direction = _norm(g["sp_dir"])
@@ -232,15 +344,21 @@ def _expression(m: re.Match[str]) -> DateExpression | None:
         if g["sp_n"] is None and direction is None and not g["sp_unit"].lower().endswith("s"):
             return None  # "in year", "for day": not a date expression
         base["prep"] = _norm(g["sp_prep"])
-        return DateExpression("span", unit=unit, offset=count, approximate=vague,
-                              anchor=None if direction is None else direction.split()[-1],
-                              **base)
+        return DateExpression(
+            "span",
+            unit=unit,
+            offset=count,
+            approximate=vague,
+            anchor=None if direction is None else direction.split()[-1],
+            **base,
+        )
     if kind == "hist":
         return DateExpression("historical", **base)
     if kind == "dec":
         digits = g["dec_y"].lstrip("'’")
-        year = int(digits) if len(digits) == 4 else (1900 if int(digits) >= 30 else 2000) + int(
-            digits)
+        year = (
+            int(digits) if len(digits) == 4 else (1900 if int(digits) >= 30 else 2000) + int(digits)
+        )
         return DateExpression("decade", year=year, unit="decade", **base)
     if kind == "mo":
         name = g["mo_name"].rstrip(".").lower()
@@ -249,11 +367,18 @@ def _expression(m: re.Match[str]) -> DateExpression | None:
         anchor, part = _norm(g["mo_anchor"]), _norm(g["mo_q"])
         has_context = bool(base["prep"] or anchor or part or written or rel)
         if (name not in _FULL_MONTHS and written is None) or (
-                name in ("may", "march") and not has_context):
+            name in ("may", "march") and not has_context
+        ):
             return None  # "Aug" alone, modal "May", verb "March": not dates
-        return DateExpression("month", month=_MONTHS[name], year=written, anchor=anchor,
-                              qualifier=part, offset=None if rel is None else _ANCHORS[rel],
-                              **base)
+        return DateExpression(
+            "month",
+            month=_MONTHS[name],
+            year=written,
+            anchor=anchor,
+            qualifier=part,
+            offset=None if rel is None else _ANCHORS[rel],
+            **base,
+        )
     if kind == "yr":
         if not (base["prep"] or g["yr_q"]):
             return None  # a bare year is usually a modifier ("the 2011 uprising")
@@ -284,20 +409,21 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _month_day_without_year(month: int, day: int, published: dt.date,
-                            future: bool) -> dt.date | None:
+def _month_day_without_year(
+    month: int, day: int, published: dt.date, future: bool
+) -> dt.date | None:
     """The most recent such day not after publication (future: the next not before it)."""
     step = 1 if future else -1
     for k in range(9):  # February 29 needs up to 8 years
         candidate = _safe_date(published.year + step * k, month, day)
-        if candidate is not None and (candidate >= published if future else
-                                      candidate <= published):
+        if candidate is not None and (candidate >= published if future else candidate <= published):
             return candidate
     return None
 
 
-def _weekday(expr: DateExpression, published: dt.date, future: bool,
-             same_day_weekday: bool) -> tuple[dt.date, str]:
+def _weekday(
+    expr: DateExpression, published: dt.date, future: bool, same_day_weekday: bool
+) -> tuple[dt.date, str]:
     wd = expr.weekday or 0
     if expr.offset is not None:
         monday = published - dt.timedelta(published.weekday()) + dt.timedelta(7 * expr.offset)
@@ -323,8 +449,9 @@ def _offset_date(published: dt.date, unit: str, count: int) -> tuple[dt.date, st
     return dt.date(published.year + count, 1, 1), "year"
 
 
-def _resolve(expr: DateExpression, published: dt.date | None, tense: str | None,
-             same_day_weekday: bool) -> tuple[str, dt.date | None, str | None, str]:
+def _resolve(
+    expr: DateExpression, published: dt.date | None, tense: str | None, same_day_weekday: bool
+) -> tuple[str, dt.date | None, str | None, str]:
     """(status, date, precision, reason) for one expression."""
     future = tense == "future"
     quoted = f"'{expr.text}'"
@@ -337,14 +464,21 @@ def _resolve(expr: DateExpression, published: dt.date | None, tense: str | None,
         if published is None or year <= published.year:
             return _HISTORICAL, None, None, f"historical reference {quoted} not dated"
         return _UNDATED, None, None, f"period bound {quoted} is not an event date"
-    if kind == "ago" and (expr.unit in ("decade", "century") or expr.offset is None or (
-            expr.qualifier == "vague" and expr.unit == "year")):
+    if kind == "ago" and (
+        expr.unit in ("decade", "century")
+        or expr.offset is None
+        or (expr.qualifier == "vague" and expr.unit == "year")
+    ):
         return _HISTORICAL, None, None, f"historical reference {quoted} not dated"
     if kind == "span":
         if expr.anchor in ("next", "coming"):
             return _IGNORED, None, None, f"future window {quoted} not dated"
-        if future and expr.anchor is None and expr.prep in ("in", "within", "after") and (
-                expr.offset is not None and expr.unit in ("day", "week", "month", "year")):
+        if (
+            future
+            and expr.anchor is None
+            and expr.prep in ("in", "within", "after")
+            and (expr.offset is not None and expr.unit in ("day", "week", "month", "year"))
+        ):
             if published is None:
                 return _UNDATED, None, None, f"relative {quoted} but no publication date"
             date, precision = _offset_date(published, expr.unit, expr.offset)
@@ -365,8 +499,11 @@ def _resolve(expr: DateExpression, published: dt.date | None, tense: str | None,
         date_or_none = _safe_date(expr.year, expr.month or 1, expr.day or 1)
         if date_or_none is None:
             return _UNDATED, None, None, f"{quoted} is not a calendar date"
-        order = " (day-first: the first number cannot be a month)" if (
-            expr.qualifier == "day-first") else ""
+        order = (
+            " (day-first: the first number cannot be a month)"
+            if (expr.qualifier == "day-first")
+            else ""
+        )
         note = _after_note(date_or_none, published, tense, "day")
         return _DATED, date_or_none, "day", f"explicit date {quoted}{order}{note}{_since(expr)}"
     if published is None:
@@ -377,13 +514,23 @@ def _resolve(expr: DateExpression, published: dt.date | None, tense: str | None,
         if date_or_none is None:
             return _UNDATED, None, None, f"{quoted} is not a calendar date"
         rule = "next such day on or after" if future else "most recent such day not after"
-        return _DATED, date_or_none, "day", (
-            f"date without year: {quoted}{vs} -> {rule} publication{_since(expr)}")
+        return (
+            _DATED,
+            date_or_none,
+            "day",
+            (f"date without year: {quoted}{vs} -> {rule} publication{_since(expr)}"),
+        )
     if kind == "weekday":
         date, rule = _weekday(expr, published, future, same_day_weekday)
-        return _DATED, date, "day", (
-            f"weekday: {quoted}{vs} ({_WEEKDAYS[published.weekday()]}) -> {rule} publication"
-            f"{_since(expr)}")
+        return (
+            _DATED,
+            date,
+            "day",
+            (
+                f"weekday: {quoted}{vs} ({_WEEKDAYS[published.weekday()]}) -> {rule} publication"
+                f"{_since(expr)}"
+            ),
+        )
     if kind == "relative_day":
         date = published + dt.timedelta(expr.offset or 0)
         return _DATED, date, "day", f"relative: {quoted}{vs}{_since(expr)}"
@@ -391,9 +538,15 @@ def _resolve(expr: DateExpression, published: dt.date | None, tense: str | None,
         unit, offset = expr.unit or "year", expr.offset or 0
         if unit == "week":
             monday = published - dt.timedelta(published.weekday()) + dt.timedelta(7 * offset)
-            return _DATED, monday, "day", (
-                f"relative: {quoted}{vs} -> Monday of that week (no week precision; day used)"
-                f"{_since(expr)}")
+            return (
+                _DATED,
+                monday,
+                "day",
+                (
+                    f"relative: {quoted}{vs} -> Monday of that week (no week precision; day used)"
+                    f"{_since(expr)}"
+                ),
+            )
         date, precision = _offset_date(published, unit, offset)
         return _DATED, date, precision, f"relative: {quoted}{vs}{_since(expr)}"
     if kind == "ago":
@@ -412,32 +565,51 @@ def _resolve(expr: DateExpression, published: dt.date | None, tense: str | None,
     elif expr.anchor == "next" or future:
         later = month < published.month if expr.anchor is None else month <= published.month
         year = published.year + int(later)
-        rule = ("next such month not before publication" if expr.anchor is None
-                else "next such month after publication")
+        rule = (
+            "next such month not before publication"
+            if expr.anchor is None
+            else "next such month after publication"
+        )
     else:
         year = published.year - int(month > published.month)
         rule = "most recent such month not after publication"
-    return _DATED, dt.date(year, month, 1), "month", (
-        f"month: {quoted}{vs} -> {rule}{_since(expr)}")
+    return (
+        _DATED,
+        dt.date(year, month, 1),
+        "month",
+        (f"month: {quoted}{vs} -> {rule}{_since(expr)}"),
+    )
 
 
 def _since(expr: DateExpression) -> str:
     return "; 'since': start of an ongoing period" if expr.prep == "since" else ""
 
 
-def _after_note(date: dt.date, published: dt.date | None, tense: str | None,
-                precision: str) -> str:
+def _after_note(date: dt.date, published: dt.date | None, tense: str | None, precision: str) -> str:
     if published is None or tense == "future":
         return ""
-    later = {"day": date > published, "month": (date.year, date.month) > (
-        published.year, published.month), "year": date.year > published.year}[precision]
-    return (f"; after publication {published.isoformat()} in a {tense or 'non-future'} "
-            f"sentence, kept as written") if later else ""
+    later = {
+        "day": date > published,
+        "month": (date.year, date.month) > (published.year, published.month),
+        "year": date.year > published.year,
+    }[precision]
+    return (
+        (
+            f"; after publication {published.isoformat()} in a {tense or 'non-future'} "
+            f"sentence, kept as written"
+        )
+        if later
+        else ""
+    )
 
 
-def resolve_expression(expr: DateExpression, published: dt.date | None, *,
-                       tense: str | None = None,
-                       same_day_weekday: bool = False) -> DateResolution:
+def resolve_expression(
+    expr: DateExpression,
+    published: dt.date | None,
+    *,
+    tense: str | None = None,
+    same_day_weekday: bool = False,
+) -> DateResolution:
     """Resolve one expression on its own (``resolve_date`` chooses among several)."""
     candidate = _Candidate(expr, *_resolve(expr, published, tense, same_day_weekday))
     return candidate.resolution(candidate.reason)
@@ -445,19 +617,30 @@ def resolve_expression(expr: DateExpression, published: dt.date | None, *,
 
 def _default(published: dt.date | None, tense: str | None, why: str) -> DateResolution:
     if tense == "future":
-        return DateResolution(None, None, None, None, None,
-                              f"{why}; future event, not dated")
+        return DateResolution(None, None, None, None, None, f"{why}; future event, not dated")
     if published is None:
         return DateResolution(None, None, None, None, None, f"{why}; no publication date")
-    told = {"past": "past report", "present": "present report"}.get(tense or "",
-                                                                      "report (tense unknown)")
-    return DateResolution(published.isoformat(), "day", None, None, None,
-                          f"{why}; {told} on publication day {published.isoformat()}")
+    told = {"past": "past report", "present": "present report"}.get(
+        tense or "", "report (tense unknown)"
+    )
+    return DateResolution(
+        published.isoformat(),
+        "day",
+        None,
+        None,
+        None,
+        f"{why}; {told} on publication day {published.isoformat()}",
+    )
 
 
-def resolve_date(sentence: str, published: dt.date | None, *, tense: str | None = None,
-                 trigger_start: int | None = None,
-                 same_day_weekday: bool = False) -> DateResolution:
+def resolve_date(
+    sentence: str,
+    published: dt.date | None,
+    *,
+    tense: str | None = None,
+    trigger_start: int | None = None,
+    same_day_weekday: bool = False,
+) -> DateResolution:
     """The date of an event reported in ``sentence``, resolved against ``published``.
 
     ``tense`` is "past", "present", "future" or None (unknown; treated like past).
@@ -471,8 +654,7 @@ def resolve_date(sentence: str, published: dt.date | None, *, tense: str | None 
     expressions = find_date_expressions(sentence)
     if not expressions:
         return _default(published, tense, "no date expression")
-    results = [_Candidate(e, *_resolve(e, published, tense, same_day_weekday))
-               for e in expressions]
+    results = [_Candidate(e, *_resolve(e, published, tense, same_day_weekday)) for e in expressions]
     dated = [r for r in results if r.status == _DATED]
     if dated:
         if trigger_start is None:
@@ -512,13 +694,19 @@ class _Candidate:
 
     def resolution(self, reason: str) -> DateResolution:
         e = self.expr
-        return DateResolution(None if self.date is None else self.date.isoformat(),
-                              self.precision, e.text, e.start, e.end, reason,
-                              historical=self.status == _HISTORICAL)
+        return DateResolution(
+            None if self.date is None else self.date.isoformat(),
+            self.precision,
+            e.text,
+            e.start,
+            e.end,
+            reason,
+            historical=self.status == _HISTORICAL,
+        )
 
 
 def tense_of(token: Token) -> str | None:
-    """"past", "present", "future" or None from a spaCy trigger token's morphology and auxiliaries
+    """ "past", "present", "future" or None from a spaCy trigger token's morphology and auxiliaries
     ("will meet" -> future, "has met" -> past, "met" -> past, "meets" -> present)."""
     verb = token if token.pos_ in ("VERB", "AUX") else None
     if verb is None:
@@ -535,16 +723,26 @@ def tense_of(token: Token) -> str | None:
     return "past" if "Past" in tenses else "present" if "Pres" in tenses else None
 
 
-def resolve_span_date(sentence: Span, published: dt.date | None, *, trigger: Token | None = None,
-                      tense: str | None = None, same_day_weekday: bool = False) -> DateResolution:
+def resolve_span_date(
+    sentence: Span,
+    published: dt.date | None,
+    *,
+    trigger: Token | None = None,
+    tense: str | None = None,
+    same_day_weekday: bool = False,
+) -> DateResolution:
     """``resolve_date`` over a spaCy sentence Span; the tense comes from ``trigger`` when not
     given, and the offsets of the result are character offsets into the Doc (the article)."""
     if tense is None and trigger is not None:
         tense = tense_of(trigger)
     offset = int(sentence.start_char)
-    result = resolve_date(str(sentence.text), published, tense=tense,
-                          trigger_start=None if trigger is None else int(trigger.idx) - offset,
-                          same_day_weekday=same_day_weekday)
+    result = resolve_date(
+        str(sentence.text),
+        published,
+        tense=tense,
+        trigger_start=None if trigger is None else int(trigger.idx) - offset,
+        same_day_weekday=same_day_weekday,
+    )
     if result.start is None or result.end is None:
         return result
     return replace(result, start=result.start + offset, end=result.end + offset)

@@ -21,7 +21,7 @@ from thucydides.coding.arguments import (
     patients_of,
     subjects_of,
 )
-from thucydides.coding.dates import resolve_date
+from thucydides.coding.dates import resolve_date, tense_of
 from thucydides.coding.modality import ModalityDecision, resolve_modality
 from thucydides.dictionaries.verbs import TriggerDictionary, TriggerMatch
 from thucydides.models import Actor, Article, Event, Trigger
@@ -75,19 +75,24 @@ def _mention(match: TriggerMatch, indices: set[int]) -> Mention:
     return Mention(match, tuple(actors), tuple(recipients), resolve_modality(head))
 
 
-def code_doc(doc: Doc, article: Article, triggers: TriggerDictionary,
-             skip: Sequence[tuple[int, int]] = ()) -> list[Event]:
+def code_doc(
+    doc: Doc, article: Article, triggers: TriggerDictionary, skip: Sequence[tuple[int, int]] = ()
+) -> list[Event]:
     """All events of one parsed article; sentences inside ``skip`` spans (furniture) are ignored."""
     events: list[Event] = []
     people: list[Actor] = []  # named people seen so far: "he" refers back to the latest
     for index, sentence in enumerate(doc.sents):
         if _inside(sentence, skip):
             continue
+        here = _named_people(sentence, article)
         for mention in find_mentions(sentence, triggers):
-            event = _code_mention(mention, sentence, index, article, people)
+            trigger_at = mention.match.tokens[0].idx
+            # "he" refers to the latest person named before it: in this sentence, else earlier
+            antecedents = people + [p for p in here if p.start < trigger_at]
+            event = _code_mention(mention, sentence, index, article, antecedents)
             if event is not None:
                 events.append(event)
-        people.extend(_named_people(sentence, article))
+        people.extend(here)
     return events
 
 
@@ -96,8 +101,11 @@ def _inside(sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
     text = sentence.text.strip()
     if not text:
         return True
-    return any(s <= start + (len(sentence.text) - len(sentence.text.lstrip())) and
-               end - (len(sentence.text) - len(sentence.text.rstrip())) <= e for s, e in spans)
+    return any(
+        s <= start + (len(sentence.text) - len(sentence.text.lstrip()))
+        and end - (len(sentence.text) - len(sentence.text.rstrip())) <= e
+        for s, e in spans
+    )
 
 
 def _named_people(sentence: Span, article: Article) -> list[Actor]:
@@ -109,15 +117,25 @@ def _named_people(sentence: Span, article: Article) -> list[Actor]:
     return found
 
 
-def _resolve(args: Iterable[Arg], when: dt.date | None, people: list[Actor],
-             notes: list[dict[str, Any]]) -> list[Actor]:
+def _resolve(
+    args: Iterable[Arg], when: dt.date | None, people: list[Actor], notes: list[dict[str, Any]]
+) -> list[Actor]:
     actors: list[Actor] = []
     for head, how in args:
         resolved = resolve_actors(head, when=when)
         if not resolved and head.lower_ in _PERSONAL_PRONOUNS and people:
             person = people[-1]
-            resolved = [Actor(person.code, person.country, person.sectors, person.name,
-                              head.text, head.idx, head.idx + len(head.text))]
+            resolved = [
+                Actor(
+                    person.code,
+                    person.country,
+                    person.sectors,
+                    person.name,
+                    head.text,
+                    head.idx,
+                    head.idx + len(head.text),
+                )
+            ]
             how = f"{how}; pronoun {head.text!r} -> {person.name}"
         for actor in resolved:
             if all(a.code != actor.code or a.name != actor.name for a in actors):
@@ -126,28 +144,42 @@ def _resolve(args: Iterable[Arg], when: dt.date | None, people: list[Actor],
     return actors
 
 
-def _code_mention(mention: Mention, sentence: Span, index: int, article: Article,
-                  people: list[Actor]) -> Event | None:
+def _code_mention(
+    mention: Mention, sentence: Span, index: int, article: Article, people: list[Actor]
+) -> Event | None:
     entry = mention.match.entry
     head = mention.match.tokens[0]
     when = article.published
     actor_notes: list[dict[str, Any]] = []
     recipient_notes: list[dict[str, Any]] = []
     actors = _resolve(mention.actor_args, when, people, actor_notes)
-    recipients = [r for r in _resolve(mention.recipient_args, when, people, recipient_notes)
-                  if all(r.code != a.code or r.name != a.name for a in actors)]
+    recipients = [
+        r
+        for r in _resolve(mention.recipient_args, when, people, recipient_notes)
+        if all(r.code != a.code or r.name != a.name for a in actors)
+    ]
     if not actors and not recipients and not _stands_alone(head):
         return None
     code = cameo_code(entry.code)
     words = sorted(mention.match.tokens, key=lambda t: t.i)
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     modality = mention.modality
-    tense = "future" if modality.modality == "future" else _tense(head)
-    date = resolve_date(sentence.text, article.published, tense=tense)
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head  # a noun's tense is its verb's
+    tense = "future" if modality.modality == "future" else tense_of(verb)
+    date = resolve_date(
+        sentence.text,
+        article.published,
+        tense=tense,
+        trigger_start=start - sentence.start_char,
+        same_day_weekday=True,
+    )
     explanation: dict[str, Any] = {
         "coder": CODER_VERSION,
-        "trigger": {"rule": entry.id, "dictionary_line": entry.line,
-                    "words": [t.text for t in words]},
+        "trigger": {
+            "rule": entry.id,
+            "dictionary_line": entry.line,
+            "words": [t.text for t in words],
+        },
         "actors": actor_notes,
         "recipients": recipient_notes,
         "modality": modality.cue,
@@ -182,17 +214,11 @@ def _code_mention(mention: Mention, sentence: Span, index: int, article: Article
 def _stands_alone(head: Token) -> bool:
     """A nominal event reported without actors but as something that happened:
     "Protests broke out in August", "an attack killed six"."""
-    return head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") and (
-        head.head.lemma_.lower() in OCCURRENCE_VERBS
+    return (
+        head.pos_ == "NOUN"
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and (head.head.lemma_.lower() in OCCURRENCE_VERBS)
     )
-
-
-def _tense(token: Token) -> str:
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    tenses = verb.morph.get("Tense")
-    if "Past" in tenses or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
-        return "past"
-    return "present"
 
 
 def _event_id(article_id: str, start: int, end: int, cameo: str) -> str:

@@ -20,16 +20,68 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ought"})
 # Verbs whose infinitival complement has not happened (yet): "plans to visit", "vowed to attack".
 _INTENT_VERBS = frozenset(
-    """plan intend want wish seek aim hope expect vow pledge promise agree decide offer propose
-    threaten prepare try attempt consider mull weigh plot schedule set aspire desire push
-    call urge ask demand request invite press need""".split()
+    [
+        "plan",
+        "intend",
+        "want",
+        "wish",
+        "seek",
+        "aim",
+        "hope",
+        "expect",
+        "vow",
+        "pledge",
+        "promise",
+        "agree",
+        "decide",
+        "offer",
+        "propose",
+        "threaten",
+        "prepare",
+        "try",
+        "attempt",
+        "consider",
+        "mull",
+        "weigh",
+        "plot",
+        "schedule",
+        "set",
+        "aspire",
+        "desire",
+        "push",
+        "call",
+        "urge",
+        "ask",
+        "demand",
+        "request",
+        "invite",
+        "press",
+        "need",
+    ]
 )
 # Verbs that deny their complement: "refused to meet", "failed to agree".
 _NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "cancel"})
 # Nouns that make what they govern hypothetical: "the possibility of meeting".
 _HYPOTHETICAL_NOUNS = frozenset(
-    {"possibility", "prospect", "chance", "likelihood", "threat", "risk", "plan", "proposal",
-     "idea", "hope", "call", "offer", "bid", "attempt", "demand", "request", "invitation"}
+    {
+        "possibility",
+        "prospect",
+        "chance",
+        "likelihood",
+        "threat",
+        "risk",
+        "plan",
+        "proposal",
+        "idea",
+        "hope",
+        "call",
+        "offer",
+        "bid",
+        "attempt",
+        "demand",
+        "request",
+        "invitation",
+    }
 )
 _FUTURE_NOUNS = frozenset({"plan", "proposal", "schedule", "prospect"})
 _REPORTING_VERBS = frozenset(

@@ -1,8 +1,8 @@
 """Actor dictionaries: load, validate and index countries, agents, groups and people.
 
-The four CSV files beside this module are written by hand (docs/dictionaries-actors.md). Loading checks
-every row and raises :class:`~thucydides.errors.DataFileError` naming the file, the line and the fix.
-All names are put into one index of normalised surface forms (``"the Kremlin"`` → ``"kremlin"``), so a
+The four CSV files beside this module are written by hand (docs/dictionaries-actors.md). Loading
+checks every row and raises :class:`~thucydides.errors.DataFileError` naming file, line and fix.
+All names go into one index of normalised surface forms (``"the Kremlin"`` → ``"kremlin"``), so a
 word can only mean one thing; :func:`default_dictionary` builds it once per process.
 """
 
@@ -24,13 +24,82 @@ DATA_DIR = Path(__file__).resolve().parent
 
 #: CAMEO sector (role) codes an agent, group or person may carry. MED is media (CAMEO), HLH health.
 CAMEO_SECTORS = frozenset(
-    "GOV MIL REB OPP PTY COP JUD SPY INS SEP UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG "
-    "MED REF MOD RAD REL IGO NGO NGM MNC IMG INT UIS PKO SET".split()
+    [
+        "GOV",
+        "MIL",
+        "REB",
+        "OPP",
+        "PTY",
+        "COP",
+        "JUD",
+        "SPY",
+        "INS",
+        "SEP",
+        "UAF",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "DEV",
+        "EDU",
+        "ELI",
+        "ENV",
+        "HLH",
+        "HRI",
+        "LAB",
+        "LEG",
+        "MED",
+        "REF",
+        "MOD",
+        "RAD",
+        "REL",
+        "IGO",
+        "NGO",
+        "NGM",
+        "MNC",
+        "IMG",
+        "INT",
+        "UIS",
+        "PKO",
+        "SET",
+    ]
 )
 #: PLOVER sector codes. JRN is media (CAMEO MED); MED is health (CAMEO HLH).
 PLOVER_SECTORS = frozenset(
-    "GOV MIL REB OPP PTY COP JUD SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV MED HRI LAB LEG JRN REF "
-    "REL PRM PRE SOC UNK IGO NGO MNC IMG".split()
+    [
+        "GOV",
+        "MIL",
+        "REB",
+        "OPP",
+        "PTY",
+        "COP",
+        "JUD",
+        "SPY",
+        "UAF",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "DEV",
+        "EDU",
+        "ELI",
+        "ENV",
+        "MED",
+        "HRI",
+        "LAB",
+        "LEG",
+        "JRN",
+        "REF",
+        "REL",
+        "PRM",
+        "PRE",
+        "SOC",
+        "UNK",
+        "IGO",
+        "NGO",
+        "MNC",
+        "IMG",
+    ]
 )
 GROUP_KINDS = frozenset({"igo", "armed", "political", "ethnic", "institution", "media", "ngo"})
 
@@ -198,7 +267,9 @@ def _rows(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str, s
             )
         yield number, {c: f.strip() for c, f in zip(columns, fields, strict=True)}
     if not header_seen:
-        raise DataFileError(name, None, f"no header line; the first line must be {','.join(columns)}")
+        raise DataFileError(
+            name, None, f"no header line; the first line must be {','.join(columns)}"
+        )
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -278,11 +349,15 @@ def load_groups(path: Path, countries: dict[str, object]) -> dict[str, tuple[Gro
     for line, row in _rows(path, columns):
         gid = _need(row, "id", path, line)
         if gid in out:
-            raise DataFileError(str(path), line, f"duplicate id {gid} (first on line {out[gid][1]})")
+            raise DataFileError(
+                str(path), line, f"duplicate id {gid} (first on line {out[gid][1]})"
+            )
         code = _need(row, "code", path, line)
         if not _CODE.fullmatch(code):
             raise DataFileError(
-                str(path), line, f"code {code!r} must be 3-12 capital letters, e.g. IGOUNO or SYRREB"
+                str(path),
+                line,
+                f"code {code!r} must be 3-12 capital letters, e.g. IGOUNO or SYRREB",
             )
         country = row["country"] or None
         if country is not None:
@@ -297,7 +372,9 @@ def load_groups(path: Path, countries: dict[str, object]) -> dict[str, tuple[Gro
         kind = _need(row, "kind", path, line)
         if kind not in GROUP_KINDS:
             raise DataFileError(
-                str(path), line, f"unknown kind {kind!r}; use one of {', '.join(sorted(GROUP_KINDS))}"
+                str(path),
+                line,
+                f"unknown kind {kind!r}; use one of {', '.join(sorted(GROUP_KINDS))}",
             )
         group = Group(
             id=gid,
@@ -363,8 +440,14 @@ class _IndexBuilder:
         self.max_tokens = 1
 
     def add(
-        self, surface: str, kind: EntryKind, ref: Country | Agent | Group | Person, path: Path,
-        line: int, *, proper: bool,
+        self,
+        surface: str,
+        kind: EntryKind,
+        ref: Country | Agent | Group | Person,
+        path: Path,
+        line: int,
+        *,
+        proper: bool,
     ) -> None:
         key = normalize(surface)
         if not key:

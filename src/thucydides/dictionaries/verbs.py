@@ -7,8 +7,9 @@ An entry names a trigger *head* word (``lemma``, a verb or a noun) plus optional
 dependency parse around it:
 
 * ``particle``  a phrasal particle child (dep ``prt``/``advmod``): "call **off**", "break **out**";
-* ``object``    lemma(s) of the object: the direct object (or passive subject) of a verb, the pobj of
-  the entry's ``prep``, or for a noun its "of" complement / compound: "hold **talks**";
+* ``object``    lemma(s) of the object: the direct object, passive subject or to-infinitive of a
+  verb ("agreed to **meet**"), the pobj of the entry's ``prep``, or for a noun its "of"
+  complement or compound: "hold **talks**";
 * ``prep``      a preposition child of the head or of the object: "impose sanctions **on**".
 
 ``lemma`` and ``object`` may be short phrases. "hunger strike" means head ``strike`` with a
@@ -16,7 +17,7 @@ modifier child ``hunger``; "state of emergency" means head ``state`` with an ``o
 ``emergency``.
 
 :meth:`TriggerDictionary.match` returns the most specific entry that matches at a token
-(object+prep > object > particle > prep > bare lemma; more modifier words break ties).
+(object+prep > object > particle > prep > bare lemma; more matched words break ties).
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ import functools
 import importlib
 import importlib.resources
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -39,6 +40,7 @@ __all__ = [
     "TriggerEntry",
     "TriggerMatch",
     "load_trigger_dictionary",
+    "parse_trigger_entries",
 ]
 
 Token = Any  # a spacy.tokens.Token; typed loosely so this module does not import spaCy
@@ -49,7 +51,8 @@ FIELDS = frozenset(
 )
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
-_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "xcomp", "ccomp", "oprd", "acomp"})
+_PHRASE_PREPS = ("of", "for")
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "poss"})
 _RECIPIENT_RE = re.compile(r"^(dobj|dative|prep:[a-z]+)$")
@@ -59,46 +62,51 @@ _WORD_RE = re.compile(r"^[a-z][a-z'-]*$")
 
 @dataclass(frozen=True, slots=True)
 class _Phrase:
-    """A head word plus the words that must modify it ("hunger strike", "state of emergency")."""
+    """A head word plus the words that must modify it.
+
+    "hunger strike" is head ``strike`` with a modifier ``hunger`` to its left; "state of
+    emergency" is head ``state`` with an ``of`` complement ``emergency``; "call for resignation"
+    is head ``call`` with a ``for`` complement ``resignation``.
+    """
 
     head: str
     modifiers: tuple[str, ...] = ()
-    of: _Phrase | None = None
+    tail_prep: str | None = None
+    tail: _Phrase | None = None
 
-    @classmethod
-    def parse(cls, text: str) -> _Phrase:
+    @staticmethod
+    @functools.cache
+    def parse(text: str) -> _Phrase:
         words = text.split()
-        if "of" in words[1:-1]:
-            cut = words.index("of", 1)
-            head = cls.parse(" ".join(words[:cut]))
-            return cls(head.head, head.modifiers, cls.parse(" ".join(words[cut + 1 :])))
-        return cls(words[-1], tuple(words[:-1]))
+        for i, word in enumerate(words[1:-1], start=1):
+            if word in _PHRASE_PREPS:
+                head = _Phrase.parse(" ".join(words[:i]))
+                tail = _Phrase.parse(" ".join(words[i + 1 :]))
+                return _Phrase(head.head, head.modifiers, word, tail)
+        return _Phrase(words[-1], tuple(words[:-1]))
 
     @property
     def size(self) -> int:
-        return len(self.modifiers) + (1 + self.of.size if self.of else 0)
+        return len(self.modifiers) + (1 + self.tail.size if self.tail else 0)
 
     def match(self, token: Token) -> tuple[Token, ...] | None:
         """The tokens of this phrase headed by ``token``, or None when it does not match."""
-        if not _lemma_is(token, self.head):
+        if self.head not in _forms(token):
             return None
         found: list[Token] = [token]
-        for word in self.modifiers:
-            child = next(
-                (c for c in token.children if c.dep_ in _MODIFIER_DEPS and _lemma_is(c, word)),
-                None,
-            )
-            if child is None:
-                return None
-            found.append(child)
-        if self.of is not None:
-            for prep in _preps(token, "of"):
+        if self.modifiers:
+            left = [t for t in token.subtree if t.i < token.i and t.dep_ in _MODIFIER_DEPS]
+            for word in self.modifiers:
+                child = next((t for t in left if word in _forms(t)), None)
+                if child is None:
+                    return None
+                found.append(child)
+        if self.tail is not None and self.tail_prep is not None:
+            for prep in _preps(token, self.tail_prep):
                 for pobj in prep.children:
-                    tail = self.of.match(pobj) if pobj.dep_ == "pobj" else None
+                    tail = self.tail.match(pobj) if pobj.dep_ == "pobj" else None
                     if tail is not None:
-                        found.append(prep)
-                        found.extend(tail)
-                        return tuple(found)
+                        return (*found, prep, *tail)
             return None
         return tuple(found)
 
@@ -188,8 +196,7 @@ class TriggerDictionary:
         for entry in self._entries:
             index.setdefault(entry.head, []).append(entry)
         self._index: dict[str, tuple[TriggerEntry, ...]] = {
-            lemma: tuple(sorted(group, key=lambda e: e.specificity, reverse=True))
-            for lemma, group in index.items()
+            lemma: tuple(group) for lemma, group in index.items()
         }
         self._by_id = {entry.id: entry for entry in self._entries}
 
@@ -207,16 +214,23 @@ class TriggerDictionary:
         return frozenset(self._index)
 
     def match(self, token: Token) -> TriggerMatch | None:
-        """The most specific entry whose conditions hold at ``token``, or None."""
-        lemma = _lemma(token)
-        candidates = self._index.get(lemma, ())
-        if not candidates and token.lower_ != lemma:
-            candidates = self._index.get(token.lower_, ())
+        """The most specific entry whose conditions hold at ``token``, or None.
+
+        Specificity: object+prep > object > particle > prep > bare lemma; among equals, the match
+        that covers more words wins ("hunger strike" over "strike"), then the earlier entry.
+        """
+        candidates = [e for form in _forms(token) for e in self._index.get(form, ())]
+        best: TriggerMatch | None = None
+        best_key: tuple[int, int, int, int] = (-1, -1, -1, -1)
         for entry in candidates:
             tokens = _match_entry(entry, token)
-            if tokens is not None:
-                return TriggerMatch(entry, tokens)
-        return None
+            if tokens is None:
+                continue
+            level = entry.specificity
+            key = (level[0], level[1], level[2], len(tokens))
+            if key > best_key:
+                best, best_key = TriggerMatch(entry, tokens), key
+        return best
 
     def match_all(self, tokens: Iterable[Token]) -> list[TriggerMatch]:
         """Matches at every token of a sentence or document, in token order."""
@@ -231,13 +245,35 @@ def _lemma(token: Token) -> str:
     return str(token.lemma_).lower()
 
 
-def _lemma_is(token: Token, word: str) -> bool:
-    return _lemma(token) == word or token.lower_ == word
+def _forms(token: Token) -> tuple[str, ...]:
+    """Dictionary forms the token may have: its lemma, its lower-cased text, and for inflected
+    verbs the stems the rule lemmatizer misses ("staged" -> "stage", "unbanned" -> "unban")."""
+    lemma, lower = _lemma(token), str(token.lower_)
+    forms = [lemma, lower] if lemma != lower else [lemma]
+    tag = str(token.tag_)
+    if tag in ("VBD", "VBN") and lower.endswith("ed"):
+        stem = lower[:-2]
+        forms += [stem + "e", stem, stem[:-1] + "y" if stem.endswith("i") else stem]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            forms.append(stem[:-1])
+    elif tag == "VBG" and lower.endswith("ing"):
+        stem = lower[:-3]
+        forms += [stem + "e", stem]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            forms.append(stem[:-1])
+    elif tag in ("VBZ", "NNS") and lower.endswith("s"):
+        forms += [lower[:-1], lower[:-2] if lower.endswith("es") else lower[:-1]]
+    return tuple(dict.fromkeys(forms))
 
 
 def _pos_ok(entry: TriggerEntry, token: Token) -> bool:
+    """Part of speech fits; participles used as adjectives ("US-backed forces", "the detained
+    men") and words inside names ("Ban Ki-moon") are not triggers."""
     if entry.pos == "verb":
-        return token.pos_ in _VERB_POS or str(token.tag_).startswith("VB")
+        verb = token.pos_ in _VERB_POS or str(token.tag_).startswith("VB")
+        return verb and token.dep_ != "amod"
+    if token.pos_ == "PROPN" and token.ent_type_:
+        return False
     return token.pos_ in _NOUN_POS or str(token.tag_).startswith("NN")
 
 
@@ -245,14 +281,21 @@ def _preps(token: Token, word: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == word]
 
 
-def _object_candidates(entry: TriggerEntry, head: Token) -> list[Token]:
+def _pobjs(preps: Iterable[Token]) -> list[Token]:
+    return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+
+
+def _object_candidates(entry: TriggerEntry, head: Token, hosts: list[Token]) -> list[Token]:
+    """Tokens that may be the entry's object: direct object, passive subject, to-infinitive or
+    clausal complement for verbs; compound or "of" complement for nouns; and the pobj of the
+    entry's preposition, attached to the head, a particle or the direct object."""
     if entry.pos == "verb":
-        found = [c for c in head.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "xcomp"]
+        found = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
     else:
         found = [c for c in head.children if c.dep_ == "compound"]
-        found += [p for prep in _preps(head, "of") for p in prep.children if p.dep_ == "pobj"]
+        found += _pobjs(_preps(head, "of"))
     if entry.prep:
-        found += [p for prep in _preps(head, entry.prep) for p in prep.children if p.dep_ == "pobj"]
+        found += _pobjs(p for host in hosts + found for p in _preps(host, entry.prep))
     found += [c for t in list(found) for c in t.children if c.dep_ == "conj"]
     return found
 
@@ -264,12 +307,14 @@ def _match_entry(entry: TriggerEntry, token: Token) -> tuple[Token, ...] | None:
     if head_tokens is None:
         return None
     tokens = list(head_tokens)
+    hosts = [token]
     if entry.particle:
         particle = next(
             (
                 c
                 for c in token.children
-                if c.dep_ in _PARTICLE_DEPS and c.lower_ == entry.particle
+                if c.dep_ in _PARTICLE_DEPS
+                and c.lower_ == entry.particle
                 and not any(g.dep_ == "pobj" for g in c.children)
             ),
             None,
@@ -277,10 +322,11 @@ def _match_entry(entry: TriggerEntry, token: Token) -> tuple[Token, ...] | None:
         if particle is None:
             return None
         tokens.append(particle)
+        hosts.append(particle)
     obj: Token | None = None
     if entry.objects:
         phrases = [_Phrase.parse(o) for o in entry.objects]
-        for candidate in _object_candidates(entry, token):
+        for candidate in _object_candidates(entry, token, hosts):
             matched = next((m for p in phrases if (m := p.match(candidate)) is not None), None)
             if matched is not None:
                 obj = candidate
@@ -289,21 +335,30 @@ def _match_entry(entry: TriggerEntry, token: Token) -> tuple[Token, ...] | None:
         if obj is None:
             return None
     if entry.prep:
-        preps = _preps(token, entry.prep) + (_preps(obj, entry.prep) if obj is not None else [])
+        if obj is not None:
+            hosts.append(obj.head if obj.dep_ == "pobj" else obj)
+        hosts += [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+        preps = [p for host in hosts for p in _preps(host, entry.prep)]
+        if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == entry.prep:
+            preps.insert(0, obj.head)
         if not preps:
             return None
         tokens.append(preps[0])
     unique: dict[int, Token] = {}
     for t in tokens:
         unique.setdefault(t.i, t)
-    return tuple(unique.values())
+    return tuple(sorted(unique.values(), key=lambda t: (t.i != token.i, t.i)))
 
 
 # --- loading and validation -----------------------------------------------------------------
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the 1-based line of every mapping under the key ``__line__``."""
+    """A safe loader that records the 1-based line of every mapping under the key ``__line__``.
+
+    It reads ``on``, ``off``, ``yes`` and ``no`` as words, not booleans: they are particles and
+    prepositions here ("call off", "impose sanctions on").
+    """
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -313,6 +368,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any,
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _known_codes() -> Collection[str] | None:
@@ -325,7 +384,7 @@ def _known_codes() -> Collection[str] | None:
     return codes
 
 
-def _words(value: Any, what: str, fail: Any) -> tuple[str, ...]:
+def _words(value: Any, what: str, fail: Callable[[str], NoReturn]) -> tuple[str, ...]:
     """A string or list of strings, each a lower-case word or short phrase."""
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items:
@@ -341,8 +400,10 @@ def _words(value: Any, what: str, fail: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _entry_id(code: str, lemma: str, particle: str | None, objects: Iterable[str],
-              prep: str | None) -> str:
+def _entry_id(
+    code: str, lemma: str, pos: str, particle: str | None, objects: Iterable[str], prep: str | None
+) -> str:
+    """Stable id: "043.visit", "042.visit(noun)", "163.impose+sanction|embargo+on"."""
     parts = [lemma.replace(" ", "_")]
     if particle:
         parts.append(particle)
@@ -351,18 +412,23 @@ def _entry_id(code: str, lemma: str, particle: str | None, objects: Iterable[str
         parts.append("|".join(words))
     if prep:
         parts.append(prep)
-    return f"{code}." + "+".join(parts)
+    suffix = "(noun)" if pos == "noun" else ""
+    return f"{code}." + "+".join(parts) + suffix
 
 
 def _parse_entry(raw: Any, index: int, path: str, codes: Collection[str] | None) -> TriggerEntry:
     line = raw.get("__line__") if isinstance(raw, dict) else None
 
-    def fail(message: str) -> Any:
+    def fail(message: str) -> NoReturn:
         raise DataFileError(path, line, f"entry {index + 1}: {message}")
 
     if not isinstance(raw, dict):
-        raise DataFileError(path, None, f"entry {index + 1}: must be a mapping with code, "
-                            f"lemma, pos, recipient and example; got {raw!r}")
+        raise DataFileError(
+            path,
+            None,
+            f"entry {index + 1}: must be a mapping with code, "
+            f"lemma, pos, recipient and example; got {raw!r}",
+        )
     unknown = sorted(set(raw) - FIELDS - {"__line__"})
     if unknown:
         fail(f"unknown field {unknown[0]!r}; allowed fields are {', '.join(sorted(FIELDS))}")
@@ -384,8 +450,9 @@ def _parse_entry(raw: Any, index: int, path: str, codes: Collection[str] | None)
         fail(f"pos must be 'verb' or 'noun', got {pos!r}")
     particle = raw.get("particle")
     if particle is not None:
-        (particle,) = _words(particle if isinstance(particle, str) else [particle],
-                             "particle", fail)
+        (particle,) = _words(
+            particle if isinstance(particle, str) else [particle], "particle", fail
+        )
         if pos == "noun":
             fail("particle is only allowed for verbs; remove it or use pos: verb")
     objects = () if raw.get("object") is None else _words(raw["object"], "object", fail)
@@ -404,7 +471,7 @@ def _parse_entry(raw: Any, index: int, path: str, codes: Collection[str] | None)
     if not isinstance(example, str) or not example.strip():
         fail("missing example; add a sentence of our own in which this entry matches")
     return TriggerEntry(
-        id=_entry_id(code, lemma, particle, objects, prep),
+        id=_entry_id(code, lemma, pos, particle, objects, prep),
         code=code,
         lemma=lemma,
         pos=pos,
@@ -418,17 +485,22 @@ def _parse_entry(raw: Any, index: int, path: str, codes: Collection[str] | None)
 
 
 def parse_trigger_entries(text: str, path: str = "<string>") -> list[TriggerEntry]:
-    """Parse and validate the YAML text of a trigger dictionary; raise DataFileError naming the line."""
+    """Parse and validate a trigger dictionary's YAML text; DataFileError names the bad line."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise DataFileError(path, line, f"not valid YAML: {exc}") from exc
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        column = f" at column {mark.column + 1}" if mark is not None else ""
+        raise DataFileError(
+            path, line, f"not valid YAML: {problem}{column}; check the indentation and quotes"
+        ) from exc
     if data is None:
         data = []
     if not isinstance(data, list):
-        raise DataFileError(path, 1, "the file must be a YAML list of entries (lines with '- code:')")
+        message = "the file must be a YAML list of entries (lines with '- code:')"
+        raise DataFileError(path, 1, message)
     codes = _known_codes()
     entries: list[TriggerEntry] = []
     seen: dict[tuple[str, str, str | None, tuple[str, ...], str | None], TriggerEntry] = {}
@@ -438,11 +510,13 @@ def parse_trigger_entries(text: str, path: str = "<string>") -> list[TriggerEntr
         previous = seen.get(key)
         if previous is not None:
             what = (
-                f"the same code {entry.code}" if previous.code == entry.code
+                f"the same code {entry.code}"
+                if previous.code == entry.code
                 else f"code {previous.code}, this one says {entry.code}"
             )
             raise DataFileError(
-                path, entry.line,
+                path,
+                entry.line,
                 f"entry {index + 1}: duplicate of the entry at line {previous.line} "
                 f"(same lemma/pos/particle/object/prep) with {what}; keep one of them",
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,6 +77,10 @@ class EvaluationReport:
             "confusions": [{"gold": g, "predicted": p, "count": n} for g, p, n in self.confusions],
             "notes": list(self.notes),
         }
+
+    def to_json(self) -> str:
+        """The report as indented JSON text (``--json``)."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
     def render(self) -> str:
         """A plain-text report: coverage, scores, per-type table, frequent errors, notes."""

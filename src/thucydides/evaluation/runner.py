@@ -93,7 +93,7 @@ def evaluate(
     known = {r.id for r in records}
     returned: dict[str, list[Event]] = {}
     unknown = 0
-    for article_id, events in coder(r.to_article() for r in records):
+    for article_id, events in coder([r.to_article() for r in records]):
         if article_id in known:
             returned.setdefault(article_id, []).extend(events)
         else:

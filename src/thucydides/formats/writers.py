@@ -15,12 +15,38 @@ from thucydides.errors import UsageError
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
 CSV_COLUMNS = (
-    "event_id", "article_id", "sentence_index", "sentence", "trigger_text", "trigger_start",
-    "trigger_end", "plover", "plover_mode", "plover_contexts", "cameo", "cameo_root", "goldstein",
-    "quad_class", "actor_codes", "actor_countries", "actor_names", "actor_texts",
-    "recipient_codes", "recipient_countries", "recipient_names", "recipient_texts", "factual",
-    "modality", "date", "date_precision", "date_text", "location_name", "location_country",
-    "location_lat", "location_lon", "explanation",
+    "event_id",
+    "article_id",
+    "sentence_index",
+    "sentence",
+    "trigger_text",
+    "trigger_start",
+    "trigger_end",
+    "plover",
+    "plover_mode",
+    "plover_contexts",
+    "cameo",
+    "cameo_root",
+    "goldstein",
+    "quad_class",
+    "actor_codes",
+    "actor_countries",
+    "actor_names",
+    "actor_texts",
+    "recipient_codes",
+    "recipient_countries",
+    "recipient_names",
+    "recipient_texts",
+    "factual",
+    "modality",
+    "date",
+    "date_precision",
+    "date_text",
+    "location_name",
+    "location_country",
+    "location_lat",
+    "location_lon",
+    "explanation",
 )
 
 
@@ -35,8 +61,9 @@ def open_writer(path: str | Path) -> RecordWriter:
     kind = FORMATS.get(suffix)
     if kind is None:
         known = ", ".join(sorted(FORMATS))
-        raise UsageError(f"--out {str(path)!r}: unknown format {suffix or '(no suffix)'!r}; "
-                         f"use one of {known}")
+        raise UsageError(
+            f"--out {str(path)!r}: unknown format {suffix or '(no suffix)'!r}; use one of {known}"
+        )
     if kind == "jsonl":
         return JsonlWriter(path)
     if kind == "csv":
@@ -60,6 +87,7 @@ class JsonlWriter:
 
 def flatten(record: dict[str, Any]) -> dict[str, Any]:
     """The event record as one flat row: lists joined with ';', the explanation as JSON."""
+
     def joined(actors: list[dict[str, Any]], key: str) -> str:
         return ";".join("" if a.get(key) is None else str(a[key]) for a in actors)
 
@@ -67,18 +95,27 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
     trigger = record["trigger"]
     return {
         **{k: record[k] for k in ("event_id", "article_id", "sentence_index", "sentence")},
-        "trigger_text": trigger["text"], "trigger_start": trigger["start"],
+        "trigger_text": trigger["text"],
+        "trigger_start": trigger["start"],
         "trigger_end": trigger["end"],
         **{k: record[k] for k in ("plover", "plover_mode")},
         "plover_contexts": ";".join(record["plover_contexts"]),
         **{k: record[k] for k in ("cameo", "cameo_root", "goldstein", "quad_class")},
-        **{f"{role[:-1]}_{plural}": joined(record[role], key)
-           for role in ("actors", "recipients")
-           for key, plural in (("code", "codes"), ("country", "countries"), ("name", "names"),
-                               ("text", "texts"))},
+        **{
+            f"{role[:-1]}_{plural}": joined(record[role], key)
+            for role in ("actors", "recipients")
+            for key, plural in (
+                ("code", "codes"),
+                ("country", "countries"),
+                ("name", "names"),
+                ("text", "texts"),
+            )
+        },
         **{k: record[k] for k in ("factual", "modality", "date", "date_precision", "date_text")},
-        "location_name": location.get("name"), "location_country": location.get("country"),
-        "location_lat": location.get("lat"), "location_lon": location.get("lon"),
+        "location_name": location.get("name"),
+        "location_country": location.get("country"),
+        "location_lat": location.get("lat"),
+        "location_lon": location.get("lon"),
         "explanation": json.dumps(record["explanation"], ensure_ascii=False),
     }
 

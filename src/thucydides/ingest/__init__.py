@@ -4,7 +4,14 @@
 :class:`~thucydides.models.Rejection` (with the reason) for every unreadable one, in input order.
 """
 
-from thucydides.ingest.readers import MAX_CHARS, iter_articles
 from thucydides.ingest.furniture import dateline_spans, furniture_spans, publication_date_from_text
+from thucydides.ingest.readers import MAX_CHARS, check_inputs, iter_articles
 
-__all__ = ["MAX_CHARS", "dateline_spans", "furniture_spans", "iter_articles", "publication_date_from_text"]
+__all__ = [
+    "MAX_CHARS",
+    "check_inputs",
+    "dateline_spans",
+    "furniture_spans",
+    "iter_articles",
+    "publication_date_from_text",
+]

@@ -13,9 +13,17 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,
@@ -62,8 +70,11 @@ DATELINE = re.compile(
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Spans of datelines at the start of a line ("CAIRO, Feb 3 (Reuters) - "), without the text
     that follows; the place part must be in capitals, so ordinary sentences never match."""
-    return [(m.start("place"), m.end()) for m in DATELINE.finditer(text)
-            if m.group("date") or m.group("agency")]
+    return [
+        (m.start("place"), m.end())
+        for m in DATELINE.finditer(text)
+        if m.group("date") or m.group("agency")
+    ]
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:

@@ -60,7 +60,11 @@ def iter_articles(
         path = Path(name)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not _hidden(child, path):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUFFIXES
+                    and not _hidden(child, path)
+                ):
                     yield from _read_file(child, max_chars)
         else:
             yield from _read_file(path, max_chars)
@@ -150,7 +154,9 @@ def _from_csv(text: str, origin: str, max_chars: int) -> Iterator[Outcome]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if reader.fieldnames is None or "text" not in reader.fieldnames:
         columns = ", ".join(reader.fieldnames or []) or "none"
-        detail = f"the CSV has no 'text' column (columns: {columns}); name the article column 'text'"
+        detail = (
+            f"the CSV has no 'text' column (columns: {columns}); name the article column 'text'"
+        )
         yield Rejection(origin, "ingest", RejectionReason.NO_TEXT, detail, origin)
         return
     try:

@@ -23,8 +23,9 @@ def jsonl_to_parquet(src: Path, dst: Path, columns: Sequence[str]) -> None:
                 "CREATE TABLE t AS SELECT * FROM read_json_auto(?, format='newline_delimited')",
                 [str(src)],
             )
-        con.execute(f"COPY (SELECT {cols} FROM t) TO '{dst.as_posix()}' "
-                    "(FORMAT PARQUET, COMPRESSION ZSTD)")
+        con.execute(
+            f"COPY (SELECT {cols} FROM t) TO '{dst.as_posix()}' (FORMAT PARQUET, COMPRESSION ZSTD)"
+        )
     except duckdb.Error as exc:
         raise StoreError(f"cannot write Parquet file {str(dst)!r}: {exc}") from exc
     finally:

@@ -120,18 +120,37 @@ class Store:
                         "DELETE FROM rejections WHERE [article_id, origin] IN (SELECT unnest(?))",
                         [rejected_keys],
                     )
-                self._insert("articles", [
-                    (a.id, content_hash(a.text), coder_version, a.title, a.url, a.source,
-                     a.published, a.language, a.origin, a.text, len(evs), run_id, now)
-                    for a, evs in coded
-                ])
+                self._insert(
+                    "articles",
+                    [
+                        (
+                            a.id,
+                            content_hash(a.text),
+                            coder_version,
+                            a.title,
+                            a.url,
+                            a.source,
+                            a.published,
+                            a.language,
+                            a.origin,
+                            a.text,
+                            len(evs),
+                            run_id,
+                            now,
+                        )
+                        for a, evs in coded
+                    ],
+                )
                 events = [e for _, evs in coded for e in evs]
                 self._insert("events", [_event_row(e, run_id) for e in events])
                 self._insert("event_actors", [row for e in events for row in _actor_rows(e)])
-                self._insert("rejections", [
-                    (r.article_id, r.origin, r.stage, r.reason.value, r.detail, run_id, now)
-                    for r in rejections
-                ])
+                self._insert(
+                    "rejections",
+                    [
+                        (r.article_id, r.origin, r.stage, r.reason.value, r.detail, run_id, now)
+                        for r in rejections
+                    ],
+                )
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -147,16 +166,18 @@ class Store:
             sql = f"INSERT INTO {table} VALUES " + ", ".join([placeholder] * len(chunk))
             self._con.execute(sql, [value for row in chunk for value in row])
 
-    def start_run(self, run_id: str, coder_version: str, settings: dict[str, Any],
-                  inputs: Sequence[str]) -> None:
+    def start_run(
+        self, run_id: str, coder_version: str, settings: dict[str, Any], inputs: Sequence[str]
+    ) -> None:
         with self._errors("record the run"):
             self._con.execute(
                 "INSERT INTO runs VALUES (?, current_timestamp, NULL, ?, ?, ?, 0, 0, 0, 0, 0)",
                 [run_id, coder_version, json.dumps(settings), json.dumps(list(inputs))],
             )
 
-    def finish_run(self, run_id: str, *, read: int, coded: int, unchanged: int, events: int,
-                   rejections: int) -> None:
+    def finish_run(
+        self, run_id: str, *, read: int, coded: int, unchanged: int, events: int, rejections: int
+    ) -> None:
         with self._errors("record the run"):
             self._con.execute(
                 "UPDATE runs SET finished_at = current_timestamp, articles_read = ?, "
@@ -200,10 +221,13 @@ class Store:
 
     def rejection_rows(self) -> list[tuple[str, str, str, str, str]]:
         with self._errors("read rejections"):
-            return [tuple(r) for r in self._con.execute(  # type: ignore[misc]
-                "SELECT article_id, origin, stage, reason, detail FROM rejections "
-                "ORDER BY origin, article_id"
-            ).fetchall()]
+            return [
+                tuple(r)
+                for r in self._con.execute(
+                    "SELECT article_id, origin, stage, reason, detail FROM rejections "
+                    "ORDER BY origin, article_id"
+                ).fetchall()
+            ]
 
     def sql(self, query: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         """Run a read query (for tests and notebooks)."""
@@ -214,17 +238,44 @@ class Store:
 def _event_row(e: Event, run_id: str) -> tuple[Any, ...]:
     record = e.to_record()
     return (
-        e.event_id, e.article_id, e.sentence_index, e.sentence, e.trigger.text, e.trigger.start,
-        e.trigger.end, e.plover, e.plover_mode, list(e.plover_contexts), e.cameo, e.cameo_root,
-        e.goldstein, e.quad_class, e.factual, e.modality,
-        dt.date.fromisoformat(e.date) if e.date else None, e.date_precision, e.date_text,
-        json.dumps(record["location"]), json.dumps(record["explanation"]),
-        json.dumps(record, ensure_ascii=False), run_id,
+        e.event_id,
+        e.article_id,
+        e.sentence_index,
+        e.sentence,
+        e.trigger.text,
+        e.trigger.start,
+        e.trigger.end,
+        e.plover,
+        e.plover_mode,
+        list(e.plover_contexts),
+        e.cameo,
+        e.cameo_root,
+        e.goldstein,
+        e.quad_class,
+        e.factual,
+        e.modality,
+        dt.date.fromisoformat(e.date) if e.date else None,
+        e.date_precision,
+        e.date_text,
+        json.dumps(record["location"]),
+        json.dumps(record["explanation"]),
+        json.dumps(record, ensure_ascii=False),
+        run_id,
     )
 
 
 def _actor_rows(e: Event) -> Iterator[tuple[Any, ...]]:
     for role, actors in (("actor", e.actors), ("recipient", e.recipients)):
         for position, a in enumerate(actors):
-            yield (e.event_id, role, position, a.code, a.country, list(a.sectors), a.name,
-                   a.text, a.start, a.end)
+            yield (
+                e.event_id,
+                role,
+                position,
+                a.code,
+                a.country,
+                list(a.sectors),
+                a.name,
+                a.text,
+                a.start,
+                a.end,
+            )
