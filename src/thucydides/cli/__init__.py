@@ -1,0 +1,9 @@
+"""The command line: parse, call one library function, render. Errors become one-line messages.
+
+One module per command; importing it registers the command on the group.
+"""
+
+from thucydides.cli import code, evaluate, events  # noqa: F401  (registers the commands)
+from thucydides.cli.app import cli, main
+
+__all__ = ["cli", "main"]
