@@ -31,7 +31,10 @@ def run(argv: list[str]) -> int:
     ("argv", "message"),
     [
         (["code", "nope.jsonl"], "Error: input 'nope.jsonl' does not exist; give a .txt"),
-        (["code", "--frobnicate", "x.txt"], "Error: No such option '--frobnicate'. (see `thucydides code --help`)"),
+        (
+            ["code", "--frobnicate", "x.txt"],
+            "Error: No such option '--frobnicate'. (see `thucydides code --help`)",
+        ),
         (["code"], "Error: Missing argument 'INPUT...'"),
         (["code", "--workers", "0", "x.txt"], "Error: Invalid value for '--workers'"),
         (["events", "--db", "missing.duckdb"], "Error: store 'missing.duckdb' does not exist"),
