@@ -1,0 +1,132 @@
+"""The only home of Dask: coding a stream of articles on a Dask cluster.
+
+``code_articles_on_dask`` is a drop-in for :func:`thucydides.pipeline.code_articles`: the same
+outcomes, in the same order, with the same event ids, computed by Dask workers. Input is streamed in
+partitions and at most ``2 × workers`` partitions are in flight, so memory does not grow with the
+corpus. Each worker process loads the NLP pipeline once (it is cached per process) and returns plain
+records; results reach the store through the caller, the single writer.
+
+A local cluster is started for ``workers`` processes, or an existing scheduler is used
+(``scheduler="tcp://host:8786"``: a dask-jobqueue/Slurm or Kubernetes cluster, see docs/dask.md).
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from thucydides.errors import UsageError
+from thucydides.models import Article, Rejection, RejectionReason
+
+if TYPE_CHECKING:
+    from thucydides.pipeline import Outcome, Settings
+
+PARTITION_SIZE = 32
+
+
+def code_partition(articles: Sequence[Article], settings: Settings) -> list[Outcome]:
+    """Run on a worker: code one partition with the worker's (cached) pipeline."""
+    from thucydides.pipeline import code_articles
+
+    return list(code_articles(articles, settings))
+
+
+@contextlib.contextmanager
+def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
+    """A Dask client: on the given scheduler, or on a local cluster of ``workers`` processes."""
+    from distributed import Client, LocalCluster
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(
+                f"cannot reach the Dask scheduler {scheduler!r} ({exc}); start one with "
+                "`dask scheduler` (or dask-jobqueue/dask-kubernetes) or drop --scheduler"
+            ) from exc
+        with client:
+            yield client
+        return
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+        yield client
+
+
+def code_articles_on_dask(
+    items: Iterable[Article | Rejection],
+    settings: Settings,
+    *,
+    workers: int = 2,
+    scheduler: str | None = None,
+    partition_size: int = PARTITION_SIZE,
+    already_coded: Callable[[Sequence[Article]], set[str]] | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes for every input item, in input order, coded by Dask workers."""
+    from thucydides.pipeline import Coded
+
+    Pending = tuple[list[Article | Rejection], set[str], Any]
+    with dask_client(workers, scheduler) as client:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        in_flight: collections.deque[Pending] = collections.deque()
+
+        def drain(pending: Pending) -> Iterator[Outcome]:
+            batch, unchanged, future = pending
+            results: Iterator[Outcome] = iter(())
+            if future is not None:
+                try:
+                    results = iter(future.result())
+                except Exception as exc:  # a lost worker or a crash: the partition becomes data
+                    results = iter(
+                        Rejection(
+                            a.id,
+                            "coding",
+                            RejectionReason.CODING_FAILED,
+                            f"the Dask worker failed on this partition: {type(exc).__name__}: {exc}",
+                            a.origin,
+                        )
+                        for a in batch
+                        if isinstance(a, Article) and a.id not in unchanged
+                    )
+            for item in batch:
+                if isinstance(item, Rejection):
+                    yield item
+                elif item.id in unchanged:
+                    yield Coded(item, (), unchanged=True)
+                else:
+                    yield next(results)
+
+        for batch in _partitions(items, partition_size):
+            articles = [a for a in batch if isinstance(a, Article)]
+            unchanged = already_coded(articles) if already_coded and articles else set()
+            to_code = [a for a in articles if a.id not in unchanged]
+            future = (
+                client.submit(code_partition, to_code, settings, pure=False) if to_code else None
+            )
+            in_flight.append((batch, unchanged, future))
+            while len(in_flight) > 2 * n_workers:
+                yield from drain(in_flight.popleft())
+        while in_flight:
+            yield from drain(in_flight.popleft())
+
+
+def _partitions(
+    items: Iterable[Article | Rejection], size: int
+) -> Iterator[list[Article | Rejection]]:
+    batch: list[Article | Rejection] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
