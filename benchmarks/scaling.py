@@ -49,7 +49,9 @@ def peak_rss_mb(jsonl: Path, db: Path) -> float:
         f"code_collection([{str(jsonl)!r}], db={str(db)!r}, out={str(db) + '.jsonl'!r})\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"the measured run failed:\n{out.stderr[-2000:]}")
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 
 

@@ -9,6 +9,7 @@ A failure on one article is not an exception but a :class:`~thucydides.models.Re
       UsageError             a user's mistake (bad path, bad flag value)       -> CLI exit 2
         InputError           an input path that does not exist / has no reader
         UnknownCodeError     a CAMEO / PLOVER / actor code that does not exist
+        ConfigError          a bad setting in thucydides.toml or THUCYDIDES_*
       ModelError             the spaCy pipeline cannot be loaded               -> CLI exit 2
       DataFileError          a dictionary or ontology file with a bad line     -> CLI exit 1
       StoreError             DuckDB failure                                    -> CLI exit 1
@@ -62,3 +63,11 @@ class StoreError(ThucydidesError):
 
 class EvaluationError(UsageError):
     """A gold file is not in the format ``thucydides evaluate`` reads."""
+
+
+class ConfigError(UsageError):
+    """A setting with a bad name or value (config file, environment or flag); names the fix."""
+
+    def __init__(self, message: str, *, setting: str | None = None) -> None:
+        super().__init__(message)
+        self.setting = setting

@@ -164,6 +164,8 @@ class RejectionReason(enum.Enum):
     TOO_LARGE = "too_large"
     NO_TEXT = "no_text"
     LANGUAGE = "language"
+    NO_ARTICLE = "no_article"
+    FETCH_FAILED = "fetch_failed"
     CODING_FAILED = "coding_failed"
 
 

@@ -4,39 +4,44 @@
 2. skip     articles already stored with the same text and coder     (thucydides.store)
 3. parse    spaCy, batched, in input order                           (thucydides.nlp)
 4. code     triggers → arguments → actors, codes, modality, date     (thucydides.coding)
-5. store    articles, events, actors, rejections in one transaction  (thucydides.store)
+5. store    articles, events, actors, rejections: one transaction    (thucydides.store)
+            every ``commit_every`` articles or ``commit_seconds``
 6. write    the events to --out in the requested format              (thucydides.formats)
 
 A failure on one article is a Rejection (stored, counted), never a crashed run.
+
+Runs are resumable: what was committed stays committed, and a run that stops early (Ctrl-C, kill,
+power cut) is left without a finish time, which marks it *interrupted*. Re-running the same command
+skips every article already stored with the same text and coder version and codes the rest, so the
+store ends as if the run had never stopped, and ``--out`` is rewritten whole.
 """
 
 from __future__ import annotations
 
 import collections
 import datetime as dt
+import logging
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from thucydides import nlp
 from thucydides.coding.events import CODER_VERSION, code_doc
 from thucydides.dictionaries.verbs import load_trigger_dictionary
 from thucydides.formats import open_writer
-from thucydides.ingest import MAX_CHARS, check_inputs, furniture_spans, iter_articles
+from thucydides.ingest import check_inputs, furniture_spans, iter_articles
 from thucydides.models import Article, Event, Rejection, RejectionReason
+from thucydides.settings import Settings
 from thucydides.store import Store
+from thucydides.store.stats import interrupted_runs
 
+__all__ = ["Coded", "Outcome", "RunSummary", "Settings", "code_articles", "code_collection"]
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """How to code: the NLP pipeline, batching and limits."""
-
-    model: str = nlp.DEFAULT_MODEL
-    batch_size: int = 16
-    n_process: int = 1
-    max_chars: int = MAX_CHARS
+log = logging.getLogger(__name__)
+DEFAULT_SETTINGS = Settings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,7 @@ Outcome = Coded | Rejection
 
 def code_articles(
     items: Iterable[Article | Rejection],
-    settings: Settings = Settings(),
+    settings: Settings = DEFAULT_SETTINGS,
     *,
     already_coded: Callable[[Sequence[Article]], set[str]] | None = None,
 ) -> Iterator[Outcome]:
@@ -78,7 +83,7 @@ def code_articles(
         to_parse(),
         model=settings.model,
         batch_size=settings.batch_size,
-        n_process=settings.n_process,
+        n_process=settings.workers,
     ):
         while not isinstance(pending[0], Article):
             yield pending.popleft()  # type: ignore[misc]
@@ -125,7 +130,7 @@ def code_text(
     *,
     published: dt.date | None = None,
     article_id: str = "text",
-    settings: Settings = Settings(),
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Event]:
     """Code one text (a sentence or an article) without a store: for notebooks and evaluation."""
     article = Article(id=article_id, text=text, published=published, language="en")
@@ -155,67 +160,162 @@ class RunSummary:
 def code_collection(
     inputs: Sequence[str],
     *,
-    db: str | Path,
+    db: str | Path | None = None,
     out: str | Path | None = None,
-    settings: Settings = Settings(),
+    settings: Settings = DEFAULT_SETTINGS,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> RunSummary:
-    """Code every input into the store at ``db`` (and ``out``); idempotent and streaming."""
+    """Code every input into the store at ``db`` (default: the db setting) and ``out``.
+
+    Streaming, idempotent and resumable: see the module docstring.
+    """
     started = time.perf_counter()
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
+    db = settings.db if db is None else db
     check_inputs(inputs)  # a missing path or unknown format fails now, before anything is written
-    items = iter_articles(inputs, max_chars=settings.max_chars)  # 1. read
+    items = iter_articles(inputs, settings)  # 1. read
     writer = open_writer(out) if out else None
     with Store(db) as store:
-        store.start_run(summary.run_id, CODER_VERSION, asdict(settings), inputs)
-        coded: list[tuple[Article, Sequence[Event]]] = []
-        rejected: list[Rejection] = []
-
-        def flush() -> None:
-            store.write(coded, rejected, run_id=summary.run_id, coder_version=CODER_VERSION)
-            coded.clear()
-            rejected.clear()
-
+        for run_id, stored in interrupted_runs(store):
+            log.info(
+                "run %s was interrupted after storing %d articles; continuing where it stopped",
+                run_id,
+                stored,
+                extra={"run_id": run_id, "stored": stored, "kind": "resume"},
+            )
+        store.start_run(summary.run_id, CODER_VERSION, settings.to_dict(), inputs)
+        log.info(
+            "run %s started: %s into %s",
+            summary.run_id,
+            " ".join(inputs),
+            db,
+            extra={"run_id": summary.run_id, "inputs": list(inputs), "db": str(db)},
+        )
+        batch = _Batch(store, summary.run_id, settings)
         try:
             outcomes = code_articles(
                 items, settings, already_coded=lambda arts: store.unchanged(arts, CODER_VERSION)
             )
             for outcome in outcomes:
-                summary.read += 1
-                if isinstance(outcome, Rejection):
-                    summary.rejections += 1
-                    summary.rejections_by_reason[outcome.reason.value] += 1
-                    rejected.append(outcome)
-                else:
-                    events = outcome.events
-                    if outcome.unchanged:
-                        summary.unchanged += 1
-                        records = list(store.iter_article_records(outcome.article.id))
-                    else:
-                        summary.coded += 1
-                        coded.append((outcome.article, events))
-                        records = [e.to_record() for e in events]
-                    summary.events += len(records)
-                    summary.events_by_type.update(
-                        r["plover"] or f"CAMEO {r['cameo_root']}" for r in records
-                    )
-                    if writer:
-                        writer.write_many(records)
-                if len(coded) + len(rejected) >= 64:
-                    flush()
+                records = _count(outcome, summary, store)
+                batch.add(outcome)
+                if writer and records:
+                    writer.write_many(records)
                 if on_outcome:
                     on_outcome(outcome)
-            flush()
+            batch.commit()
+        except BaseException:
+            # Ctrl-C, a kill signal turned into an exception, or a failure: keep every complete
+            # article, leave the run unfinished (so it shows as interrupted) and stop.
+            try:
+                batch.commit()
+            except Exception:  # the store itself may be what failed: the committed part stays
+                log.debug("could not commit the last batch of an interrupted run", exc_info=True)
+            log.warning(
+                "run %s interrupted after %d articles; re-run the same command to continue",
+                summary.run_id,
+                summary.read,
+                extra={"run_id": summary.run_id, "read": summary.read, "kind": "interrupted"},
+            )
+            raise
         finally:
             if writer:
                 writer.close()
             summary.seconds = time.perf_counter() - started
-            store.finish_run(
-                summary.run_id,
-                read=summary.read,
-                coded=summary.coded,
-                unchanged=summary.unchanged,
-                events=summary.events,
-                rejections=summary.rejections,
-            )
+        store.finish_run(
+            summary.run_id,
+            read=summary.read,
+            coded=summary.coded,
+            unchanged=summary.unchanged,
+            events=summary.events,
+            rejections=summary.rejections,
+        )
+    log.info(
+        "run %s finished: %d articles read, %d coded, %d unchanged, %d events, %d rejections",
+        summary.run_id,
+        summary.read,
+        summary.coded,
+        summary.unchanged,
+        summary.events,
+        summary.rejections,
+        extra={
+            "run_id": summary.run_id,
+            "read": summary.read,
+            "coded": summary.coded,
+            "unchanged": summary.unchanged,
+            "events": summary.events,
+            "rejections": summary.rejections,
+            "seconds": round(summary.seconds, 3),
+        },
+    )
     return summary
+
+
+def _count(outcome: Outcome, summary: RunSummary, store: Store) -> list[dict[str, Any]]:
+    """Add one outcome to the summary; the event records it contributes to ``--out``."""
+    summary.read += 1
+    if isinstance(outcome, Rejection):
+        summary.rejections += 1
+        summary.rejections_by_reason[outcome.reason.value] += 1
+        log.info(
+            "rejected %s: %s: %s",
+            outcome.origin or outcome.article_id,
+            outcome.reason.value,
+            outcome.detail,
+            extra={
+                "article_id": outcome.article_id,
+                "origin": outcome.origin,
+                "reason": outcome.reason.value,
+                "stage": outcome.stage,
+                "kind": "rejection",
+            },
+        )
+        return []
+    if outcome.unchanged:
+        summary.unchanged += 1
+        records = list(store.iter_article_records(outcome.article.id))
+    else:
+        summary.coded += 1
+        records = [e.to_record() for e in outcome.events]
+    summary.events += len(records)
+    summary.events_by_type.update(r["plover"] or f"CAMEO {r['cameo_root']}" for r in records)
+    return records
+
+
+class _Batch:
+    """Outcomes waiting to be stored; committed in one transaction every ``commit_every``
+    articles or ``commit_seconds``, whichever comes first."""
+
+    def __init__(self, store: Store, run_id: str, settings: Settings) -> None:
+        self.store, self.run_id, self.settings = store, run_id, settings
+        self.coded: list[tuple[Article, Sequence[Event]]] = []
+        self.rejected: list[Rejection] = []
+        self.since = time.monotonic()
+        self.committed = 0
+
+    def add(self, outcome: Outcome) -> None:
+        if isinstance(outcome, Rejection):
+            self.rejected.append(outcome)
+        elif not outcome.unchanged:
+            self.coded.append((outcome.article, outcome.events))
+        waiting = len(self.coded) + len(self.rejected)
+        due = time.monotonic() - self.since >= self.settings.commit_seconds
+        if waiting and (waiting >= self.settings.commit_every or due):
+            self.commit()
+
+    def commit(self) -> None:
+        n = len(self.coded) + len(self.rejected)
+        if n:
+            self.store.write(
+                self.coded, self.rejected, run_id=self.run_id, coder_version=CODER_VERSION
+            )
+            self.committed += n
+            self.coded.clear()
+            self.rejected.clear()
+            log.debug(
+                "committed %d outcomes (%d in this run)",
+                n,
+                self.committed,
+                extra={"run_id": self.run_id, "committed": self.committed, "kind": "commit"},
+            )
+        self.since = time.monotonic()

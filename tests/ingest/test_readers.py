@@ -94,7 +94,7 @@ def test_csv_collection(tmp_path: Path) -> None:
                 "les deux pays, selon un communiqué."
             ).encode(),
             RejectionReason.LANGUAGE,
-            "does not look like English",
+            "the article is in French (fr; detected",
         ),
         ("huge.txt", b"word " * 300_000, RejectionReason.TOO_LARGE, "over the limit"),
     ],
@@ -137,7 +137,8 @@ def test_record_language_other_than_english_is_rejected(tmp_path: Path) -> None:
     rec = {"id": "fr1", "text": "Le ministre a rencontré son homologue.", "lang": "fr"}
     (item,) = iter_articles([str(write(tmp_path / "a.jsonl", json.dumps(rec)))])
     assert isinstance(item, Rejection) and item.reason is RejectionReason.LANGUAGE
-    assert "'fr'" in item.detail
+    assert "the article is in French (fr; the record says 'fr')" in item.detail
+    assert "add 'fr' to the languages setting" in item.detail
 
 
 def test_csv_without_text_column(tmp_path: Path) -> None:
@@ -170,7 +171,7 @@ def test_stdin_text_and_jsonl() -> None:
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("missing.txt", "input '{p}' does not exist; give a .txt, .jsonl or .csv file"),
+        ("missing.txt", "input '{p}' does not exist; give a .txt, .html, .jsonl, .csv, .parquet"),
         ("paper.pdf", "input '{p}' has no reader for '.pdf'"),
     ],
 )

@@ -48,7 +48,7 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     Store(path).close()
     with Store(path) as store:
-        assert store.sql("SELECT version FROM _migrations") == [(1,)]
+        assert store.sql("SELECT version FROM _migrations ORDER BY version") == [(1,), (2,)]
 
 
 def test_event_record_round_trips_through_the_store() -> None:
@@ -126,3 +126,14 @@ def test_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
 def test_store_errors_are_converted() -> None:
     with Store() as store, pytest.raises(StoreError, match="query failed"):
         store.sql("SELECT * FROM no_such_table")
+
+
+def test_fast_serialisation_is_the_event_record() -> None:
+    import json
+
+    from builders import moscow_story
+
+    from thucydides.store.bulk import event_json
+
+    for e in [event(), *moscow_story()[1]]:
+        assert json.loads(event_json(e)) == e.to_record()

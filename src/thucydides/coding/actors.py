@@ -11,6 +11,10 @@ Surface forms are matched against the actor dictionaries (longest match first) a
 
 Conjoined heads ("Syria, Turkey and Russia") are expanded when ``head`` is the first conjunct.
 Pronouns and non-political phrases give ``[]``. Rules and choices: docs/dictionaries-actors.md.
+
+``resolve(head)`` returns the same actors as :class:`Resolution` records that also say how each was
+decided ("people.csv:25 (defence minister) via 'Shoigu'"); within-article coreference (pronouns,
+surnames, "the three officials") is :mod:`thucydides.coding.coreference`.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from thucydides.dictionaries.actors import (
     Country,
     Entry,
     Group,
+    ImportedActor,
     Person,
     default_dictionary,
 )
@@ -92,6 +97,76 @@ _NOT_ACTOR_ENTS = frozenset(
     }
 )
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
+# "rejected an Indian proposal", "Turkey's calls": a message stands for whoever made it.
+MESSAGE_NOUNS = frozenset(
+    {
+        "request",
+        "proposal",
+        "offer",
+        "plan",
+        "call",
+        "demand",
+        "ultimatum",
+        "appeal",
+        "initiative",
+        "bid",
+        "invitation",
+        "suggestion",
+        "overture",
+        "accusation",
+        "allegation",
+        "claim",
+        "warning",
+        "threat",
+        "order",
+        "decision",
+        "statement",
+        "proposition",
+        "peace plan",
+    }
+)
+_PLACE_PREPS = frozenset({"in"})
+# "the Turkish and Greek sides", "opposition groups in Zimbabwe": the modifiers say who.
+COLLECTIVE_NOUNS = frozenset({"side", "group", "camp", "community", "faction", "bloc"})
+# "Iraqi towns", "Kurdish targets", "Syria's northern border" as an event's target: the country.
+PLACE_NOUNS = frozenset(
+    {
+        "town",
+        "village",
+        "city",
+        "area",
+        "region",
+        "province",
+        "territory",
+        "border",
+        "position",
+        "target",
+        "camp",
+        "base",
+        "outpost",
+        "soil",
+        "airspace",
+        "waters",
+        "coast",
+        "port",
+        "island",
+        "facility",
+        "installation",
+        "neighbourhood",
+        "neighborhood",
+        "district",
+    }
+)
+# "pro-Iranian", "anti-Western": the country is not the actor's.
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """An actor and how it was resolved (goes into the event's explanation)."""
+
+    actor: Actor
+    how: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,37 +180,103 @@ class _Match:
 class _Phrase:
     tokens: list[Token]
     appos: set[int]  # token indices inside an apposition of the head
+    located: set[int]  # objects of "in" after the head ("rebels in the Ivory Coast")
+    backers: list[Token]  # "US-backed": the "backed" token (its country is a fallback)
 
 
 def resolve_actors(
     head: Token, *, when: dt.date | None = None, dictionary: ActorDictionary | None = None
 ) -> list[Actor]:
     """Actors of the phrase headed by ``head``; ``when`` selects people's roles (None: latest)."""
+    return [r.actor for r in resolve(head, when=when, dictionary=dictionary)]
+
+
+def resolve(
+    head: Token, *, when: dt.date | None = None, dictionary: ActorDictionary | None = None
+) -> list[Resolution]:
+    """Like :func:`resolve_actors`, with how each actor was resolved."""
     dictionary = dictionary or default_dictionary()
     heads = [head]
     if head.dep_ != "conj":
         heads.extend(t for t in head.conjuncts if t.i > head.i)
-    actors: list[Actor] = []
+    found: list[Resolution] = []
+    first: list[Resolution] = []
     for h in heads:
-        for actor in _resolve_one(h, when, dictionary):
-            if actor not in actors:
-                actors.append(actor)
-    return actors
+        here = _resolve_one(h, when, dictionary)
+        if h is head:
+            first = here
+        elif first and here and all(r.actor.code.startswith(UNKNOWN_COUNTRY) for r in here):
+            here = _share_owner(first, here)  # "Danish media and government": Danish government
+        for res in here:
+            if all(res.actor != r.actor for r in found):
+                found.append(res)
+    return found
 
 
-def _resolve_one(head: Token, when: dt.date | None, d: ActorDictionary) -> list[Actor]:
+def _share_owner(first: list[Resolution], later: list[Resolution]) -> list[Resolution]:
+    """A later conjunct without a country takes the first conjunct's owner(s) (a country, or an
+    imported code without its sectors)."""
+    out: list[Resolution] = []
+    for owner in first:
+        a = owner.actor
+        prefix = a.country or (a.code[: len(a.code) - 3 * len(a.sectors)] if a.sectors else a.code)
+        if not prefix or prefix.startswith(UNKNOWN_COUNTRY):
+            return later
+        for r in later:
+            b = r.actor
+            code = prefix + b.code[len(UNKNOWN_COUNTRY) :]
+            actor = Actor(code, a.country, b.sectors, b.name, b.text, b.start, b.end)
+            out.append(Resolution(actor, f"{r.how}; owner shared with {a.text!r}"))
+    return out
+
+
+def _resolve_one(head: Token, when: dt.date | None, d: ActorDictionary) -> list[Resolution]:
     if head.pos_ == "PRON":
         return []
-    if head.lemma_.lower() in _QUANTITY_LEMMAS and not _in_match_word(head, d):
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        return resolve_actors(obj, when=when, dictionary=d)
-        return []
+    lemma = head.lemma_.lower()
+    if lemma in _QUANTITY_LEMMAS and not _in_match_word(head, d):
+        obj = _of_object(head)
+        if obj is not None:
+            return resolve(obj, when=when, dictionary=d)
+        if lemma not in COLLECTIVE_NOUNS:
+            return []
     phrase = _gather(head)
     matches = _match(phrase.tokens, d)
-    return _combine(head, phrase, matches, when, d)
+    found = _combine(head, phrase, matches, when, d)
+    if not found and lemma in MESSAGE_NOUNS and not _in_match_word(head, d):
+        found = [
+            Resolution(r.actor, f"author of {head.text!r}: {r.how}") for r in _author(head, when, d)
+        ]
+    return found
+
+
+def _of_object(head: Token) -> Token | None:
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _author(head: Token, when: dt.date | None, d: ActorDictionary) -> list[Resolution]:
+    """Who made a request/proposal/call: its possessor, a country adjective or compound before it
+    ("an Indian proposal", "a U.S. request"), or the object of "by"/"from"."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            return resolve(child, when=when, dictionary=d)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return resolve(obj, when=when, dictionary=d)
+    mods = [t for t in head.children if t.dep_ in ("amod", "compound", "nmod") and t.i < head.i]
+    for mod in mods:
+        entry = d.lookup(mod.text)
+        if entry is not None and entry.kind in ("country", "seat", "group", "person", "imported"):
+            phrase = _gather(mod)
+            return _combine(mod, phrase, _match(phrase.tokens, d), when, d)
+    return []
 
 
 def _in_match_word(token: Token, d: ActorDictionary) -> bool:
@@ -146,12 +287,17 @@ def _gather(head: Token) -> _Phrase:
     """The head and its modifiers (not relative clauses, other prepositions or verbs)."""
     tokens: dict[int, Token] = {head.i: head}
     appos: set[int] = set()
+    located: set[int] = set()  # "rebels in the Ivory Coast": a country only when no other
+    backers: list[Token] = []
 
     def visit(tok: Token, is_head: bool, in_appos: bool) -> None:
         for child in tok.children:
             dep = child.dep_
             if dep in _MODIFIER_DEPS or (dep in ("conj", "cc") and not is_head):
                 if _is_backer(child):
+                    backers.append(child)
+                    continue
+                if _is_stance(child):
                     continue
                 sub_appos = in_appos or dep == "appos"
                 tokens[child.i] = child
@@ -160,15 +306,35 @@ def _gather(head: Token) -> _Phrase:
                 visit(child, False, sub_appos)
             elif dep == "punct" and child.text in ("-", "–") and not is_head:
                 tokens[child.i] = child
-            elif dep == "prep" and child.lower_ in _PREPS:
+            elif dep == "prep" and (
+                child.lower_ in _PREPS
+                or (is_head and child.lower_ in _PLACE_PREPS and _common(tok))
+            ):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         tokens[child.i] = child
                         tokens[obj.i] = obj
+                        if child.lower_ in _PLACE_PREPS:
+                            located.add(obj.i)
                         visit(obj, False, in_appos)
 
     visit(head, True, False)
-    return _Phrase([tokens[i] for i in sorted(tokens)], appos)
+    return _Phrase([tokens[i] for i in sorted(tokens)], appos, located, backers)
+
+
+def _common(token: Token) -> bool:
+    """A common noun or a people ("rebels", "Albanians"), not a named place, group or person."""
+    return token.pos_ == "NOUN" or token.ent_type_ == "NORP" or not token.ent_type_
+
+
+def _is_stance(token: Token) -> bool:
+    """ "Iranian" in "pro-Iranian"."""
+    doc = token.doc
+    return (
+        token.i > 1
+        and doc[token.i - 1].text in ("-", "–")
+        and doc[token.i - 2].lower_ in _STANCE_PREFIXES
+    ) or (token.lower_.split("-", 1)[0] in _STANCE_PREFIXES and "-" in token.text)
 
 
 def _is_backer(token: Token) -> bool:
@@ -191,6 +357,12 @@ def _match(tokens: list[Token], d: ActorDictionary) -> list[_Match]:
         i = 0
         while i < len(run):
             found = None
+            start = run[i]
+            if not (
+                d.may_start(start.text) or d.may_start(start.lemma_) or d.may_start(start.text[:-1])
+            ):
+                i += 1
+                continue
             for length in range(min(d.max_tokens, len(run) - i), 0, -1):
                 first, last = run[i], run[i + length - 1]
                 if first.is_punct or last.is_punct:
@@ -199,8 +371,13 @@ def _match(tokens: list[Token], d: ActorDictionary) -> list[_Match]:
                 entry = d.lookup(before + last.text)
                 if entry is None and last.lemma_ and last.lemma_ != last.text:
                     entry = d.lookup(before + last.lemma_)
-                    if entry is not None and entry.kind != "agent":
-                        entry = None  # lemmas only for common nouns ("soldiers" → "soldier")
+                    if entry is not None and not _lemma_ok(entry, last, last.lemma_):
+                        entry = None  # lemmas for common nouns ("soldiers" → "soldier")
+                plural = last.tag_ in ("NNS", "NNPS") or last.is_sent_start  # "Rebels in ..."
+                if entry is None and plural and last.text.endswith("s"):
+                    entry = d.lookup(before + last.text[:-1])  # "Palestinians"
+                    if entry is not None and not _lemma_ok(entry, last, last.text[:-1]):
+                        entry = None
                 if entry is not None:
                     found = _Match(entry, first.i, last.i)
                     i += length
@@ -212,74 +389,222 @@ def _match(tokens: list[Token], d: ActorDictionary) -> list[_Match]:
     return out
 
 
+def _lemma_ok(entry: Entry, token: Token, lemma: str) -> bool:
+    """Plural common nouns match through their lemma ("soldiers" → soldier), and so do plural
+    demonyms ("Palestinians" → Palestinian), but not names ("Moscow's")."""
+    if entry.kind == "agent":
+        return True
+    ref = entry.ref
+    return isinstance(ref, Country) and token.tag_ in ("NNS", "NNPS") and lemma in ref.adjectives
+
+
 def _combine(
     head: Token, phrase: _Phrase, matches: list[_Match], when: dt.date | None, d: ActorDictionary
-) -> list[Actor]:
+) -> list[Resolution]:
     head_match = next((m for m in matches if m.first <= head.i <= m.last), None)
     span = _span(phrase.tokens)
+    lemma = head.lemma_.lower()
+    if head_match is not None and _is_demonym(head_match, head) and _ethnic(head):
+        matches = [m for m in matches if m is not head_match]  # "ethnic Albanians in Serbia"
+        head_match = None
+    located = [m for m in matches if m.first in phrase.located]
+    if located and any(isinstance(m.entry.ref, Country) for m in matches if m not in located):
+        matches = [m for m in matches if m not in located]  # "Syrian refugees in Turkey"
 
     def actor(code: str, country: str | None, sectors: tuple[str, ...], name: str | None) -> Actor:
         return Actor(code, country, sectors, name, span[0], span[1], span[2])
+
+    def said(m: _Match) -> str:
+        return f"{m.entry.source} {_words(head.doc, m)!r}"
 
     # 1. a person named by the head or its apposition
     for m in matches:
         if m.entry.kind == "person" and (m is head_match or m.first in phrase.appos):
             assert isinstance(m.entry.ref, Person)
-            return [_person_actor(m.entry.ref, when, actor)]
+            return [_person(m, matches, when, actor, said(m))]
 
-    # 2. a named group or organisation (unless the head is a country or a person)
+    # 2. an imported actor (PETRARCH/TABARI dictionary) or a named group or organisation
+    head_kind = head_match.entry.kind if head_match else None
+    if head_kind in ("country", "imported"):  # "Osgiliath, the state's foe": no sector from it
+        matches = [m for m in matches if m.first not in phrase.appos]
+    imported = [m for m in matches if isinstance(m.entry.ref, ImportedActor)]
+    if imported and head_kind in (None, "agent", "imported"):
+        picked = [head_match] if head_match is not None and head_kind == "imported" else imported
+        found: list[Resolution] = []
+        for m in picked:
+            found.extend(_imported(m, matches, when, d, actor, said(m)))
+        return found
     groups = [m for m in matches if m.entry.kind == "group"]
     named = [m for m in groups if isinstance(m.entry.ref, Group) and m.entry.ref.kind != "ethnic"]
-    head_kind = head_match.entry.kind if head_match else None
     if named and head_kind in (None, "agent", "group"):
         chosen = head_match if head_kind == "group" and head_match in named else named[0]
         group = chosen.entry.ref
         assert isinstance(group, Group)
-        return [actor(group.code, group.country, group.sectors, group.name)]
+        return [
+            Resolution(
+                actor(group.code, group.country, group.sectors, group.name), f"group {said(chosen)}"
+            )
+        ]
 
-    # 3. countries × sectors
-    if head_match is None and not _name_like(head):
-        return []  # "Turkey's calls", "Syria's northern border"
-    sectors = _sectors(head_match, matches)
-    countries: list[str] = []
+    # 3. countries x sectors
+    if head_match is None and not _name_like(head) and lemma not in COLLECTIVE_NOUNS:
+        if lemma not in PLACE_NOUNS:
+            return []  # "Turkey's calls", "the weather"
+        matches = [m for m in matches if isinstance(m.entry.ref, Country | Group)]
+    sectors, sector_how = _sectors(head_match, matches, head.doc)
+    countries: list[tuple[str, str]] = []
     for m in matches:
         ref = m.entry.ref
-        if isinstance(ref, Country) and ref.iso3 not in countries:
-            countries.append(ref.iso3)
+        if isinstance(ref, Country) and ref.iso3 not in (c for c, _ in countries):
+            countries.append((ref.iso3, said(m)))
     if head_kind == "seat" and not sectors:
-        sectors = ("GOV",)
+        sectors, sector_how = ("GOV",), "a seat of government as actor means the government"
     if not countries:  # "the Assad regime": a person's country
         for m in matches:
             if isinstance(m.entry.ref, Person):
                 role = _role(m.entry.ref, when)
-                if role is not None and role[0] is not None:
-                    countries.append(role[0])
+                if role[0] is not None:
+                    countries.append((role[0], f"country of person {said(m)}"))
                     break
+    if not countries and phrase.backers and (head_match is not None or _name_like(head)):
+        backer = _backer_country(phrase.backers[0], d)  # "Vietnamese-led forces"
+        if backer is not None:
+            countries.append(backer)
     name = _unmatched_name(head, matches) if head_match is None else None
+    how_sectors = f"; sectors {'|'.join(sectors)} from {sector_how}" if sectors else ""
     if countries:
-        return [actor(c + "".join(sectors), c, sectors, name) for c in countries]
-    if head_match is None:
+        return [
+            Resolution(actor(c + "".join(sectors), c, sectors, name), f"country {how}{how_sectors}")
+            for c, how in countries
+        ]
+    if head_match is None and lemma not in PLACE_NOUNS | COLLECTIVE_NOUNS:
         return []
-    ethnic = next((m.entry.ref for m in groups if isinstance(m.entry.ref, Group)), None)
+    ethnic = next((m for m in groups if isinstance(m.entry.ref, Group)), None)
     if ethnic is not None:
-        return [actor(ethnic.code + "".join(sectors), None, sectors, None)]
+        assert isinstance(ethnic.entry.ref, Group)
+        code = ethnic.entry.ref.code + "".join(sectors)
+        return [
+            Resolution(
+                actor(code, None, sectors, None), f"ethnic group {said(ethnic)}{how_sectors}"
+            )
+        ]
     if sectors:
-        return [actor(UNKNOWN_COUNTRY + "".join(sectors), None, sectors, None)]
+        return [
+            Resolution(
+                actor(UNKNOWN_COUNTRY + "".join(sectors), None, sectors, None),
+                f"no country named{how_sectors}",
+            )
+        ]
     return []
 
 
-def _sectors(head_match: _Match | None, matches: list[_Match]) -> tuple[str, ...]:
+def _is_demonym(m: _Match, head: Token) -> bool:
+    """ "Albanians", "Serb" (not "Serbia")."""
+    ref = m.entry.ref
+    if not isinstance(ref, Country) or m.first != m.last or m.entry.kind != "country":
+        return False
+    text = head.doc[m.first].text
+    return text in ref.adjectives or text[:-1] in ref.adjectives
+
+
+def _ethnic(head: Token) -> bool:
+    return any(c.lower_ == "ethnic" for c in head.children)
+
+
+def _words(doc: Any, m: _Match) -> str:
+    return str(doc[m.first : m.last + 1].text)
+
+
+def _backer_country(token: Token, d: ActorDictionary) -> tuple[str, str] | None:
+    """The country of "Vietnamese" in "Vietnamese-led": used when the phrase names no other."""
+    doc = token.doc
+    if token.i < 2:
+        return None
+    entry = d.lookup(doc[token.i - 2].text)
+    if entry is not None and isinstance(entry.ref, Country):
+        return entry.ref.iso3, f"{entry.source} {doc[token.i - 2].text!r} (the backer; no other)"
+    return None
+
+
+def _imported(
+    m: _Match,
+    matches: list[_Match],
+    when: dt.date | None,
+    d: ActorDictionary,
+    make: Any,
+    how: str,
+) -> list[Resolution]:
+    """An imported actor's code on ``when`` with the phrase's imported agent codes added."""
+    ref = m.entry.ref
+    assert isinstance(ref, ImportedActor)
+    agents = [x.entry.ref for x in matches if isinstance(x.entry.ref, Agent) and x is not m]
+    out: list[Resolution] = []
+    for code in ref.code_on(when).split("/"):
+        full, sectors = code, list[str]()
+        for agent in agents:  # in text order: "Danish Islamist media" -> DNK + MUS + MED
+            extra = "".join(agent.cameo)
+            if agent.prefix:
+                full = extra + full
+            elif extra and extra not in full[3:]:
+                full = full + extra
+                sectors.extend(agent.cameo)
+        country = code[:3] if code[:3] in d.countries else None
+        terms = ", ".join(repr(a.term) for a in agents)
+        note = f"imported {how}" + (f" + agents {terms}" if agents else "")
+        out.append(Resolution(make(full, country, tuple(sectors), ref.name), note))
+    return out
+
+
+def _person(
+    m: _Match, matches: list[_Match], when: dt.date | None, make: Any, how: str
+) -> Resolution:
+    """A known person's role on ``when``. When ``when`` is unknown, the role that the title in the
+    text names ("Palestinian Prime Minister Ismail Haniyeh") is preferred to the latest one."""
+    person = m.entry.ref
+    assert isinstance(person, Person)
+    if when is None:
+        said_countries = {x.entry.ref.iso3 for x in matches if isinstance(x.entry.ref, Country)}
+        said_sectors = {
+            s for x in matches if isinstance(x.entry.ref, Agent) for s in x.entry.ref.cameo
+        }
+        fitting = [
+            r
+            for r in person.roles
+            if (r.country in said_countries or not said_countries)
+            and (set(r.sectors) & said_sectors or not said_sectors)
+        ]
+        if fitting and (said_countries or said_sectors):
+            role = fitting[-1]
+            code = (role.country or role.org or UNKNOWN_COUNTRY) + "".join(role.sectors)
+            actor = make(code, role.country, role.sectors, person.name)
+            return Resolution(actor, f"person {how} ({role.role}, as the title in the text says)")
+    country, org, sectors = _role(person, when)
+    prefix = country or org or UNKNOWN_COUNTRY
+    actor = make(prefix + "".join(sectors), country, sectors, person.name)
+    held = person.role_on(when)
+    detail = held.role if held is not None else ("former" if "ELI" in sectors else "before role")
+    on = f" on {when}" if when else ""
+    return Resolution(actor, f"person {how} ({detail}{on})")
+
+
+def _sectors(
+    head_match: _Match | None, matches: list[_Match], doc: Any
+) -> tuple[tuple[str, ...], str]:
     """The head's agent sectors; a generic head ("officials") takes a modifier's ("military")."""
-    mods = [m.entry.ref for m in matches if m is not head_match and isinstance(m.entry.ref, Agent)]
-    specific = [a for a in mods if not a.generic]
+    mods = [m for m in matches if m is not head_match and isinstance(m.entry.ref, Agent)]
+    specific = [m for m in mods if isinstance(m.entry.ref, Agent) and not m.entry.ref.generic]
+
+    def out(m: _Match) -> tuple[tuple[str, ...], str]:
+        assert isinstance(m.entry.ref, Agent)
+        return m.entry.ref.cameo, f"{m.entry.source} {_words(doc, m)!r}"
+
     if head_match is not None and isinstance(head_match.entry.ref, Agent):
-        agent = head_match.entry.ref
-        if agent.generic and specific:
-            return specific[0].cameo
-        return agent.cameo
+        if head_match.entry.ref.generic and specific:
+            return out(specific[0])
+        return out(head_match)
     if specific:
-        return specific[0].cameo
-    return mods[0].cameo if mods else ()
+        return out(specific[0])
+    return out(mods[0]) if mods else ((), "")
 
 
 def _role(person: Person, when: dt.date | None) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -291,13 +616,6 @@ def _role(person: Person, when: dt.date | None) -> tuple[str | None, str | None,
     if when is not None and when < first.start:
         return first.country, first.org, ()
     return last.country, last.org, ("ELI",)
-
-
-def _person_actor(person: Person, when: dt.date | None, make: Any) -> Actor:
-    country, org, sectors = _role(person, when)
-    prefix = country or org or UNKNOWN_COUNTRY
-    result: Actor = make(prefix + "".join(sectors), country, sectors, person.name)
-    return result
 
 
 def _name_like(head: Token) -> bool:

@@ -87,6 +87,8 @@ OCCURRENCE_VERBS = frozenset(
 
 def subjects_of(verb: Token) -> list[Arg]:
     """Agents of a verbal trigger: its subject, the agent of a passive, or the controller above it."""
+    if verb.lemma_.lower() in DEATH_VERBS:  # "died in police firing": the firing's doer
+        return _cause_agents(verb)
     found: list[Arg] = []
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
@@ -100,6 +102,9 @@ def subjects_of(verb: Token) -> list[Arg]:
             )
     if found:
         return found
+    found = _cause_agents(verb)
+    if found:
+        return found
     dep, head = verb.dep_, verb.head
     if head is verb:
         return found
@@ -109,6 +114,8 @@ def subjects_of(verb: Token) -> list[Arg]:
             if objs:
                 return [(objs[-1], f"object of {head.text!r} controls {verb.text!r}")]
         return [(h, f"{how}, via {head.text!r}") for h, how in subjects_of(head)]
+    if dep == "acomp":  # "Ghana is ready to ...": the subject of "is"
+        return [(h, f"{how}, via {verb.text!r}") for h, how in subjects_of(head)]
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return [(h, f"{how}, shared by conjunction") for h, how in subjects_of(head)]
     if dep == "acl" and verb.tag_ == "VBG":
@@ -118,11 +125,43 @@ def subjects_of(verb: Token) -> list[Arg]:
     return found
 
 
+# "killed in police firing", "died in an army raid": the attack named in an "in" phrase of the
+# verb; whoever it is attributed to did it.
+CAUSE_NOUNS = frozenset(
+    {
+        "firing", "fire", "shooting", "attack", "raid", "clash", "blast", "bombing", "crossfire",
+        "encounter", "airstrike", "strike", "shelling", "assault", "action", "operation",
+        "crackdown", "lathicharge", "lathi-charge", "ambush", "custody",
+    }
+)  # fmt: skip
+
+
+def _cause_agents(verb: Token) -> list[Arg]:
+    found: list[Arg] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+            continue
+        for cause in prep.children:
+            if cause.dep_ != "pobj":
+                continue
+            if cause.lemma_.lower() in CAUSE_NOUNS:
+                found.extend(
+                    (h, f"{how}, the cause of {verb.text!r}") for h, how in nominal_actors(cause)
+                )
+            elif any(c.dep_ == "acl" and c.lemma_.lower() in _CAUSE_VERBS for c in cause.children):
+                # "in police firing" parsed as "police" modified by the participle "firing"
+                found.append((cause, f"doer of the firing that caused {verb.text!r}"))
+    return found
+
+
+DEATH_VERBS = frozenset({"die", "perish"})
+_CAUSE_VERBS = frozenset({"fire", "firing", "shoot", "shell", "bomb"})
+
+
 def patients_of(verb: Token) -> list[Arg]:
     """The affected party of a passive verb ("X was arrested") or a passive participle."""
-    found = [
-        (c, f"passive subject of {verb.text!r}") for c in verb.children if c.dep_ == "nsubjpass"
-    ]
+    deps = ("nsubjpass", "nsubj") if verb.lemma_.lower() in DEATH_VERBS else ("nsubjpass",)
+    found = [(c, f"passive subject of {verb.text!r}") for c in verb.children if c.dep_ in deps]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append((verb.head, f"noun modified by participle {verb.text!r}"))
     return found
@@ -133,6 +172,13 @@ def objects_of(tokens: Iterable[Token], specs: Iterable[str], exclude: set[int])
     found: list[Arg] = []
     specs = tuple(specs)
     for token in tokens:
+        if token.dep_ == "ccomp":
+            # "demanded that India release ...": who is asked to act is the target
+            found.extend(
+                (c, f"subject of {token.text!r}, which {token.head.text!r} asks for")
+                for c in token.children
+                if c.dep_ == "nsubj" and c.i not in exclude
+            )
         for child in token.children:
             if child.i in exclude:
                 continue

@@ -4,7 +4,8 @@
 ``resolve_date(sentence, published, tense=...)`` picks one expression and turns it into a
 ``DateResolution``: an ISO date, its precision (``day``, ``month`` or ``year``), the words it came
 from and the reason. Historical references ("since 2011", "in the 1990s", "for decades") are
-flagged and not dated; a sentence without a date expression reports on the publication day.
+flagged and not dated; a sentence without a date expression is dated to the publication day when
+it reports in the present tense, else to the publication month (see ``docs/dates.md``).
 The rules, with examples, are in ``docs/dates.md``. Pure Python; spaCy only through duck typing
 in :func:`resolve_span_date` and :func:`tense_of`.
 """
@@ -616,20 +617,28 @@ def resolve_expression(
 
 
 def _default(published: dt.date | None, tense: str | None, why: str) -> DateResolution:
+    """No dated expression: a present-tense report happens on the publication day; a past one
+    (or one of unknown tense) happened on or before it, so only its month is claimed."""
     if tense == "future":
         return DateResolution(None, None, None, None, None, f"{why}; future event, not dated")
     if published is None:
         return DateResolution(None, None, None, None, None, f"{why}; no publication date")
-    told = {"past": "past report", "present": "present report"}.get(
-        tense or "", "report (tense unknown)"
-    )
+    day = published.isoformat()
+    if tense == "present":
+        return DateResolution(
+            day, "day", None, None, None, f"{why}; present report on publication day {day}"
+        )
+    told = "past report" if tense == "past" else "report (tense unknown)"
     return DateResolution(
-        published.isoformat(),
-        "day",
+        published.replace(day=1).isoformat(),
+        "month",
         None,
         None,
         None,
-        f"{why}; {told} on publication day {published.isoformat()}",
+        (
+            f"{why}; {told}: on or before publication {day}, no day given, so dated to the "
+            f"publication month {day[:7]} (month precision)"
+        ),
     )
 
 

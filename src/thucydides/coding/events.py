@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from thucydides.coding.actors import resolve_actors
 from thucydides.coding.arguments import (
     OCCURRENCE_VERBS,
     Arg,
@@ -21,8 +20,13 @@ from thucydides.coding.arguments import (
     patients_of,
     subjects_of,
 )
+from thucydides.coding.coreference import ArticleActors
 from thucydides.coding.dates import resolve_date, tense_of
+from thucydides.coding.disasters import accidental, disaster_document
+from thucydides.coding.frames import compose
 from thucydides.coding.modality import ModalityDecision, resolve_modality
+from thucydides.coding.places import resolve_event_place
+from thucydides.coding.violence import refine_violence
 from thucydides.dictionaries.verbs import TriggerDictionary, TriggerMatch
 from thucydides.models import Actor, Article, Event, Trigger
 from thucydides.ontology import cameo_code
@@ -43,6 +47,9 @@ class Mention:
     actor_args: tuple[Arg, ...]
     recipient_args: tuple[Arg, ...]
     modality: ModalityDecision
+    code: str = ""  # the CAMEO code: the entry's, or the one a frame gave it (coding/frames.py)
+    words: tuple[Token, ...] = ()  # the words of the event: trigger words plus a frame's word
+    frame: str | None = None  # how a frame changed the code, for the explanation
 
 
 def find_mentions(sentence: Span, triggers: TriggerDictionary) -> list[Mention]:
@@ -60,7 +67,7 @@ def find_mentions(sentence: Span, triggers: TriggerDictionary) -> list[Mention]:
         claimed |= indices
         head = match.tokens[0]
         mentions.append((head.i, _mention(match, indices)))
-    return [m for _, m in sorted(mentions, key=lambda pair: pair[0])]
+    return compose([m for _, m in sorted(mentions, key=lambda pair: pair[0])])
 
 
 def _mention(match: TriggerMatch, indices: set[int]) -> Mention:
@@ -72,7 +79,14 @@ def _mention(match: TriggerMatch, indices: set[int]) -> Mention:
     else:
         actors = subjects_of(head)
         recipients = patients_of(head) + objects_of(match.tokens, specs, indices)
-    return Mention(match, tuple(actors), tuple(recipients), resolve_modality(head))
+    return Mention(
+        match,
+        tuple(actors),
+        tuple(recipients),
+        resolve_modality(head),
+        code=match.entry.code,
+        words=tuple(match.tokens),
+    )
 
 
 def code_doc(
@@ -80,19 +94,15 @@ def code_doc(
 ) -> list[Event]:
     """All events of one parsed article; sentences inside ``skip`` spans (furniture) are ignored."""
     events: list[Event] = []
-    people: list[Actor] = []  # named people seen so far: "he" refers back to the latest
+    people = ArticleActors(doc, when=article.published)  # actors, with coreference in the article
+    disaster = disaster_document(doc)
     for index, sentence in enumerate(doc.sents):
         if _inside(sentence, skip):
             continue
-        here = _named_people(sentence, article)
         for mention in find_mentions(sentence, triggers):
-            trigger_at = mention.match.tokens[0].idx
-            # "he" refers to the latest person named before it: in this sentence, else earlier
-            antecedents = people + [p for p in here if p.start < trigger_at]
-            event = _code_mention(mention, sentence, index, article, antecedents)
+            event = _code_mention(mention, sentence, index, article, people, disaster=disaster)
             if event is not None:
                 events.append(event)
-        people.extend(here)
     return events
 
 
@@ -108,48 +118,43 @@ def _inside(sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
     )
 
 
-def _named_people(sentence: Span, article: Article) -> list[Actor]:
-    when = article.published
-    found: list[Actor] = []
-    for ent in sentence.ents:
-        if ent.label_ == "PERSON":
-            found.extend(a for a in resolve_actors(ent.root, when=when) if a.name)
-    return found
-
-
 def _resolve(
-    args: Iterable[Arg], when: dt.date | None, people: list[Actor], notes: list[dict[str, Any]]
+    args: Iterable[Arg], when: dt.date | None, people: ArticleActors, notes: list[dict[str, Any]]
 ) -> list[Actor]:
     actors: list[Actor] = []
     for head, how in args:
-        resolved = resolve_actors(head, when=when)
-        if not resolved and head.lower_ in _PERSONAL_PRONOUNS and people:
-            person = people[-1]
-            resolved = [
-                Actor(
-                    person.code,
-                    person.country,
-                    person.sectors,
-                    person.name,
-                    head.text,
-                    head.idx,
-                    head.idx + len(head.text),
-                )
-            ]
-            how = f"{how}; pronoun {head.text!r} -> {person.name}"
-        for actor in resolved:
+        resolved = people.resolve(head)  # how: dictionary entry, title, apposition, coreference
+        if not resolved and (name := people.unknown_name(head)):  # for `actors suggest`
+            notes.append({"code": None, "name": None, "text": name, "how": f"{how}; unknown name"})
+        for resolution in resolved:
+            actor = resolution.actor
             if all(a.code != actor.code or a.name != actor.name for a in actors):
                 actors.append(actor)
-                notes.append({"code": actor.code, "text": actor.text, "how": how})
+                notes.append(
+                    {
+                        "code": actor.code,
+                        "name": actor.name,
+                        "text": actor.text,
+                        "how": f"{how}; {resolution.how}",
+                    }
+                )
     return actors
 
 
 def _code_mention(
-    mention: Mention, sentence: Span, index: int, article: Article, people: list[Actor]
+    mention: Mention,
+    sentence: Span,
+    index: int,
+    article: Article,
+    people: ArticleActors,
+    *,
+    disaster: str | None = None,
 ) -> Event | None:
     entry = mention.match.entry
     head = mention.match.tokens[0]
     when = article.published
+    if accidental(mention.code, [h for h, _ in mention.actor_args], sentence):
+        return None
     actor_notes: list[dict[str, Any]] = []
     recipient_notes: list[dict[str, Any]] = []
     actors = _resolve(mention.actor_args, when, people, actor_notes)
@@ -158,10 +163,35 @@ def _code_mention(
         for r in _resolve(mention.recipient_args, when, people, recipient_notes)
         if all(r.code != a.code or r.name != a.name for a in actors)
     ]
+    if not actors and _implicit_police(mention):
+        actors = [
+            Actor("COP", None, ("COP",), None, head.text, head.idx, head.idx + len(head.text))
+        ]
+        actor_notes.append(
+            {
+                "code": "COP",
+                "text": head.text,
+                "how": f"implicit agent of passive {head.text!r}: arrests are made by police",
+            }
+        )
+    if disaster and not actors:
+        return None  # in a report on a disaster, what nobody known did is the disaster itself
     if not actors and not recipients and not _stands_alone(head):
-        return None
-    code = cameo_code(entry.code)
-    words = sorted(mention.match.tokens, key=lambda t: t.i)
+        arguments = [h for h, _ in (*mention.actor_args, *mention.recipient_args)]
+        violent = mention.code[:2] in _VIOLENT_ROOTS
+        if not arguments or (violent and not any(_is_party(h) for h in arguments)):
+            return None
+        # the parse names who did it, but the words are not a known actor ("bulldozers",
+        # "up to 100 ethnic Albanians" resolved to nothing): keep the event, without actors
+        actor_notes.extend(
+            {"code": None, "text": h.text, "how": f"{how}; not a known actor"}
+            for h, how in mention.actor_args
+        )
+    refined, violence_reason = refine_violence(
+        mention.code, sentence, actors, recipients, [h for h, _ in mention.recipient_args]
+    )
+    code = cameo_code(refined)
+    words = sorted(mention.words, key=lambda t: t.i)
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     modality = mention.modality
     verb = head if head.pos_ in ("VERB", "AUX") else head.head  # a noun's tense is its verb's
@@ -179,12 +209,16 @@ def _code_mention(
             "rule": entry.id,
             "dictionary_line": entry.line,
             "words": [t.text for t in words],
+            "frame": mention.frame,
+            "refined": violence_reason,
         },
         "actors": actor_notes,
         "recipients": recipient_notes,
         "modality": modality.cue,
         "date": date.reason,
-        "location": "not resolved (place coding is not enabled in this version)",
+        "location": (
+            place := resolve_event_place(sentence, head, article, [*actors, *recipients])
+        ).reason,
     }
     return Event(
         event_id=_event_id(article.id, start, end, code.code),
@@ -206,9 +240,53 @@ def _code_mention(
         date=date.date,
         date_precision=date.precision,
         date_text=date.text,
-        location=None,
+        location=place.place,
         explanation=explanation,
     )
+
+
+_PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+_PARTY_PRONOUNS = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
+_PARTY_NOUNS = frozenset(
+    {
+        "people", "person", "man", "woman", "youth", "villager", "worker", "student", "gunman",
+        "militant", "fighter", "insurgent", "settler", "prisoner", "mob", "crowd", "group",
+        "resident", "farmer", "hacker", "leader", "official", "authority", "bomber", "attacker",
+        "assailant", "guerrilla", "guerilla", "rebel", "soldier", "troop", "force", "police",
+        "policeman", "officer", "army", "militia", "protester", "demonstrator", "activist",
+        "supporter", "member", "cadre", "party", "union", "government", "minister", "president",
+        "agent", "guard", "civilian", "refugee", "inmate", "detainee", "journalist", "doctor",
+        "bulldozer", "warplane", "aircraft", "jet", "helicopter", "tank", "warship", "drone",
+        "unit", "squad", "commander", "chief", "spokesman", "delegation", "team", "side",
+    }
+)  # fmt: skip
+
+
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _is_party(head: Token) -> bool:
+    """A word that names someone who can act or be acted on politically, even when it does not
+    resolve to a known actor: a named person, group or place, a personal pronoun, or a noun for
+    people, forces or their weapons ("ethnic Albanians", "they", "gunmen", "army bulldozers")."""
+    if head.ent_type_ in _PARTY_ENTS or head.lower_ in _PARTY_PRONOUNS:
+        return True
+    return head.lemma_.lower() in _PARTY_NOUNS
+
+
+_ARREST_CODES = ("173",)
+
+
+def _implicit_police(mention: Mention) -> bool:
+    """An arrest reported in the passive without an agent ("15 workers were arrested",
+    "the arrested men") was made by the police."""
+    head = mention.match.head
+    if not mention.code.startswith(_ARREST_CODES) or head.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "agent" for c in head.children):
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    return passive or (head.dep_ == "acl" and head.tag_ == "VBN")
 
 
 def _stands_alone(head: Token) -> bool:

@@ -121,6 +121,17 @@ def _own_cue(token: Token) -> ModalityDecision | None:
     return None
 
 
+def _future_in_the_past(token: Token, cue: ModalityDecision) -> bool:
+    """ "X said they would boycott": 'would' in reported speech is the future seen from the past."""
+    return (
+        cue.modality == "hypothetical"
+        and token.dep_ == "ccomp"
+        and token.head.lemma_.lower() in _REPORTING_VERBS | {"confirm", "warn", "vow", "insist"}
+        and any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children)
+        and not any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in token.children)
+    )
+
+
 def resolve_modality(trigger: Token) -> ModalityDecision:
     """The modality of the event expressed by ``trigger``, looking up the governing chain."""
     token = trigger
@@ -128,6 +139,8 @@ def resolve_modality(trigger: Token) -> ModalityDecision:
     for _ in range(8):  # a clause chain is short; the bound guards against odd parses
         cue = _own_cue(token)
         if cue:
+            if _future_in_the_past(token, cue):
+                return ModalityDecision("future", f"{cue.cue}, reported by {token.head.text!r}")
             return cue
         dep, head = token.dep_, token.head
         if head is token:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import os
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -103,11 +104,18 @@ PLOVER_SECTORS = frozenset(
 )
 GROUP_KINDS = frozenset({"igo", "armed", "political", "ethnic", "institution", "media", "ngo"})
 
-EntryKind = Literal["country", "seat", "group", "person", "agent"]
+EntryKind = Literal["country", "seat", "group", "person", "agent", "imported"]
+
+#: Environment variable: extra knowledge-base folders (``os.pathsep``-separated), e.g. the output of
+#: ``thucydides actors import``; their entries override the bundled ones.
+ACTORS_ENV = "THUCYDIDES_ACTORS"
+IMPORTED_ACTORS = "imported-actors.csv"
+IMPORTED_AGENTS = "imported-agents.csv"
 
 _ISO3 = re.compile(r"[A-Z]{3}")
 _CODE = re.compile(r"[A-Z]{3,12}")
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +133,42 @@ class Agent:
     cameo: tuple[str, ...]
     plover: tuple[str, ...]
     generic: bool
+    prefix: bool = False  # imported "NGO~" agents: the code goes before the country
+
+
+@dataclass(frozen=True, slots=True)
+class DatedCode:
+    """One code of an imported actor, valid from ``start`` (inclusive) to ``end`` (exclusive)."""
+
+    code: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def holds_on(self, when: dt.date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedActor:
+    """An actor imported from another coder's dictionary (PETRARCH/TABARI): its codes as written
+    there, with their date restrictions. ``stem``: the name also matches longer words
+    ("BULGAR" matches "Bulgarian"), as in those dictionaries."""
+
+    name: str
+    aliases: tuple[str, ...]
+    codes: tuple[DatedCode, ...]  # dated codes first, the undated default last
+    stem: bool = False
+
+    def code_on(self, when: dt.date | None) -> str:
+        """The code valid on ``when``; the undated default (else the latest code) otherwise."""
+        if when is not None:
+            for c in self.codes:
+                if (c.start is not None or c.end is not None) and c.holds_on(when):
+                    return c.code
+        undated = [c for c in self.codes if c.start is None and c.end is None]
+        if undated:
+            return undated[0].code
+        return max(self.codes, key=lambda c: c.start or dt.date.min).code
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +213,7 @@ class Entry:
     """What a normalised surface form means. ``exact``: case-sensitive spellings (acronyms)."""
 
     kind: EntryKind
-    ref: Country | Agent | Group | Person
+    ref: Country | Agent | Group | Person | ImportedActor
     source: str  # "file:line", for explanations and conflict messages
     exact: frozenset[str] | None
     proper: bool  # the text must contain a capital letter ("Turkey", not "turkey")
@@ -183,6 +227,8 @@ class Entry:
             return ("group", ref.id)
         if isinstance(ref, Person):
             return ("person", ref.name)
+        if isinstance(ref, ImportedActor):
+            return ("imported actor", ref.name)
         return ("agent", "|".join(ref.cameo) + "/" + "|".join(ref.plover) + f"/{ref.generic}")
 
 
@@ -195,10 +241,28 @@ class ActorDictionary:
     people: dict[str, Person]
     index: dict[str, Entry]
     max_tokens: int
+    stems: dict[str, tuple[tuple[str, Entry], ...]] = field(default_factory=dict)
+    first_words: frozenset[str] = frozenset()  # first word of every name: a quick "no" for matching
+
+    def may_start(self, word: str) -> bool:
+        """False when no name can start with ``word`` (so matching can skip it)."""
+        if self.stems or not self.first_words:
+            return True
+        return first_word(word) in self.first_words
 
     def lookup(self, text: str) -> Entry | None:
         """The entry a surface form means, honouring case rules; None when unknown."""
-        entry = self.index.get(normalize(text))
+        key = normalize(text)
+        entry = self.index.get(key)
+        if self.stems and (entry is None or entry.kind != "imported"):
+            # an imported stem ("BULGAR") also matches longer words, and beats bundled entries
+            stems = [
+                (stem, e)
+                for stem, e in self.stems.get(key[:4], ())
+                if key.startswith(stem) and " " not in key[len(stem) :]
+            ]
+            if stems and (entry is None or any(c.isupper() for c in text)):
+                entry = max(stems, key=lambda pair: len(pair[0]))[1]
         if entry is None:
             return None
         if entry.exact is not None and _fold(text).strip() not in entry.exact:
@@ -227,6 +291,12 @@ def normalize(text: str) -> str:
     if key.startswith("the "):
         key = key[4:]
     return key
+
+
+def first_word(text: str) -> str:
+    """The first word of a normalised surface form, as matching splits it ("al-shabab" → "al")."""
+    found = _WORD.search(normalize(text))
+    return found.group(0) if found else ""
 
 
 def _is_acronym(alias: str) -> bool:
@@ -438,12 +508,23 @@ class _IndexBuilder:
     def __init__(self) -> None:
         self.index: dict[str, Entry] = {}
         self.max_tokens = 1
+        self.layer: set[str] = set()  # keys added by the current layer (a later layer overrides)
+        self.stems: dict[str, list[tuple[str, Entry]]] = {}
+
+    def next_layer(self) -> None:
+        self.layer = set()
+
+    def add_stem(self, surface: str, ref: ImportedActor, path: Path, line: int) -> None:
+        key = normalize(surface)
+        entry = Entry("imported", ref, f"{path.name}:{line}", None, proper=True)
+        if len(key) >= 4:
+            self.stems.setdefault(key[:4], []).append((key, entry))
 
     def add(
         self,
         surface: str,
         kind: EntryKind,
-        ref: Country | Agent | Group | Person,
+        ref: Country | Agent | Group | Person | ImportedActor,
         path: Path,
         line: int,
         *,
@@ -460,7 +541,8 @@ class _IndexBuilder:
             exact=frozenset({_fold(surface).strip()}) if acronym else None,
             proper=proper and not acronym,
         )
-        old = self.index.get(key)
+        old = self.index.get(key) if key in self.layer else None
+        self.layer.add(key)
         if old is not None:
             if old.meaning != new.meaning:
                 raise DataFileError(
@@ -475,8 +557,12 @@ class _IndexBuilder:
         self.max_tokens = max(self.max_tokens, len(re.findall(r"\w+|[^\w\s]", surface)) + 1)
 
 
-def load_actor_dictionary(directory: Path = DATA_DIR) -> ActorDictionary:
-    """Read and validate the four actor files in ``directory``; raise DataFileError on a bad row."""
+def load_actor_dictionary(
+    directory: Path = DATA_DIR, extra: Sequence[Path] = ()
+) -> ActorDictionary:
+    """Read and validate the four actor files in ``directory``, then each ``extra`` folder
+    (imported or curated entries, which override the earlier ones); raise DataFileError on a bad
+    row."""
     cpath, apath = directory / "countries.csv", directory / "agents.csv"
     gpath, ppath = directory / "groups.csv", directory / "people.csv"
     countries = load_countries(cpath)
@@ -494,24 +580,124 @@ def load_actor_dictionary(directory: Path = DATA_DIR) -> ActorDictionary:
     for group, line in groups.values():
         for surface in (group.name, *group.aliases):
             builder.add(surface, "group", group, gpath, line, proper=True)
-    for person, line in people.values():
-        for surface in (person.name, *person.aliases):
-            builder.add(surface, "person", person, ppath, line, proper=True)
+    _add_people(builder, people, ppath)
+    all_agents = [a for a, _ in agents]
     for agent, line in agents:
         builder.add(agent.term, "agent", agent, apath, line, proper=False)
+    all_people = {k: p for k, (p, _) in people.items()}
+
+    for folder in extra:
+        if not folder.is_dir():
+            raise DataFileError(
+                str(folder), None, "not a folder; give a folder made by `thucydides actors import`"
+            )
+        builder.next_layer()
+        extra_people = folder / "people.csv"
+        if extra_people.exists():
+            more = load_people(extra_people, dict(countries), org_codes)
+            _add_people(builder, more, extra_people)
+            all_people.update({k: p for k, (p, _) in more.items()})
+        if (folder / IMPORTED_ACTORS).exists():
+            imported = load_imported_actors(folder / IMPORTED_ACTORS)
+            for actor, line in imported:
+                for surface in (actor.name, *actor.aliases):
+                    builder.add(
+                        surface, "imported", actor, folder / IMPORTED_ACTORS, line, proper=True
+                    )
+                    if actor.stem:
+                        builder.add_stem(surface, actor, folder / IMPORTED_ACTORS, line)
+        if (folder / IMPORTED_AGENTS).exists():
+            for agent, line in load_imported_agents(folder / IMPORTED_AGENTS):
+                all_agents.append(agent)
+                builder.add(
+                    agent.term, "agent", agent, folder / IMPORTED_AGENTS, line, proper=False
+                )
 
     return ActorDictionary(
         countries={k: c for k, (c, _) in countries.items()},
-        agents=tuple(a for a, _ in agents),
+        agents=tuple(all_agents),
         groups={k: g for k, (g, _) in groups.items()},
         groups_by_code={g.code: g for g, _ in groups.values() if g.country is None},
-        people={k: p for k, (p, _) in people.items()},
+        people=all_people,
         index=builder.index,
         max_tokens=builder.max_tokens,
+        stems={k: tuple(v) for k, v in builder.stems.items()},
+        first_words=frozenset({first_word(k) for k in builder.index} | {"the"}),
     )
 
 
-@functools.cache
+def _add_people(builder: _IndexBuilder, people: dict[str, tuple[Person, int]], path: Path) -> None:
+    for person, line in people.values():
+        for surface in (person.name, *person.aliases):
+            builder.add(surface, "person", person, path, line, proper=True)
+
+
+def load_imported_actors(path: Path) -> list[tuple[ImportedActor, int]]:
+    """Rows ``name,aliases,code,start,end,stem`` (one per dated code; rows with the same name are
+    one actor) as written by ``thucydides actors import``."""
+    rows: dict[str, list[tuple[DatedCode, tuple[str, ...], bool, int]]] = {}
+    for line, row in _rows(path, ("name", "aliases", "code", "start", "end", "stem")):
+        name = _need(row, "name", path, line)
+        code = _need(row, "code", path, line).upper()
+        if not re.fullmatch(r"[A-Z0-9\-+/]{1,40}", code):
+            raise DataFileError(
+                str(path),
+                line,
+                f"bad code {code!r}; write capital letters (several codes: A/B), e.g. USAGOV",
+            )
+        start = _date(row["start"], "start", path, line) if row["start"] else None
+        end = _date(row["end"], "end", path, line) if row["end"] else None
+        if start and end and end < start:
+            raise DataFileError(str(path), line, f"end {end} is before start {start}")
+        if row["stem"] not in ("", "yes", "no"):
+            raise DataFileError(str(path), line, f"stem must be yes or no, not {row['stem']!r}")
+        dated = DatedCode(code, start, end)
+        rows.setdefault(name, []).append(
+            (dated, _split(row["aliases"]), row["stem"] == "yes", line)
+        )
+    out: list[tuple[ImportedActor, int]] = []
+    for name, entries in rows.items():
+        aliases: list[str] = []
+        for _, alias_list, _, _ in entries:
+            aliases.extend(a for a in alias_list if a not in aliases)
+        codes = sorted(
+            (c for c, _, _, _ in entries), key=lambda c: c.start is None and c.end is None
+        )
+        stem = any(st for _, _, st, _ in entries)
+        out.append((ImportedActor(name, tuple(aliases), tuple(codes), stem), entries[0][3]))
+    return out
+
+
+def load_imported_agents(path: Path) -> list[tuple[Agent, int]]:
+    """Rows ``term,code,position``: an agent code added after (suffix) or before (prefix) the
+    actor's code, as in PETRARCH agent dictionaries ("~GOV", "NGO~")."""
+    out: list[tuple[Agent, int]] = []
+    for line, row in _rows(path, ("term", "code", "position")):
+        term = _need(row, "term", path, line)
+        code = row["code"].upper()
+        if code and not re.fullmatch(r"[A-Z0-9]{1,12}", code):
+            raise DataFileError(str(path), line, f"bad code {code!r}; write letters only, e.g. GOV")
+        position = row["position"] or "suffix"
+        if position not in ("suffix", "prefix"):
+            raise DataFileError(
+                str(path), line, f"position must be suffix or prefix, not {position!r}"
+            )
+        codes = (code,) if code else ()
+        out.append((Agent(term, codes, codes, False, position == "prefix"), line))
+    return out
+
+
+def extra_folders(environ: dict[str, str] | None = None) -> tuple[Path, ...]:
+    """The folders named by $THUCYDIDES_ACTORS (``os.pathsep``-separated), in order."""
+    value = (environ if environ is not None else os.environ).get(ACTORS_ENV, "")
+    return tuple(Path(p) for p in value.split(os.pathsep) if p.strip())
+
+
 def default_dictionary() -> ActorDictionary:
-    """The bundled dictionaries, loaded and validated once per process."""
-    return load_actor_dictionary(DATA_DIR)
+    """The bundled dictionaries plus the folders in $THUCYDIDES_ACTORS, loaded once per process."""
+    return _cached_dictionary(extra_folders())
+
+
+@functools.cache
+def _cached_dictionary(extra: tuple[Path, ...]) -> ActorDictionary:
+    return load_actor_dictionary(DATA_DIR, extra)

@@ -295,9 +295,26 @@ def _object_candidates(entry: TriggerEntry, head: Token, hosts: list[Token]) -> 
         found = [c for c in head.children if c.dep_ == "compound"]
         found += _pobjs(_preps(head, "of"))
     if entry.prep:
-        found += _pobjs(p for host in hosts + found for p in _preps(host, entry.prep))
+        pobjs = _pobjs(p for host in hosts + found for p in _preps(host, entry.prep))
+        # "in police firing" parsed as "police" modified by the participle "firing"
+        found += pobjs + [c for p in pobjs for c in p.children if c.dep_ == "acl"]
     found += [c for t in list(found) for c in t.children if c.dep_ == "conj"]
+    # a measure of something stands for it: "700 kg of medicine", "10 days of war games"
+    found += [p for t in list(found) if _is_measure(t) for p in _pobjs(_preps(t, "of"))]
     return found
+
+
+_MEASURE_WORDS = frozenset(
+    {
+        "tonne", "ton", "kg", "kilogram", "kilo", "lot", "batch", "shipment", "consignment",
+        "amount", "day", "week", "month", "round", "series", "wave", "dozen", "hundred",
+        "thousand", "million", "billion", "load", "truckload", "package", "supply",
+    }
+)  # fmt: skip
+
+
+def _is_measure(token: Token) -> bool:
+    return _lemma(token) in _MEASURE_WORDS or any(c.dep_ == "nummod" for c in token.children)
 
 
 def _match_entry(entry: TriggerEntry, token: Token) -> tuple[Token, ...] | None:

@@ -114,12 +114,17 @@ def _detection(scored: Scored, items: Sequence[Item]) -> None:
         scored.metrics["false_positive_events"] = sum(len(i.events) for i in negatives)
 
 
-def _match_rates(scored: Scored, items: Sequence[Item], prefix: str = "") -> None:
-    """Country and sector agreement between each gold event and its aligned prediction."""
+def _match_rates(
+    scored: Scored, items: Sequence[Item], prefix: str = "", *, typed: bool = False
+) -> None:
+    """Country and sector agreement between each gold event and its aligned prediction;
+    ``typed``: only pairs whose type is right (same PLOVER type, else same CAMEO root)."""
     hits = dict.fromkeys(("source_code3", "target_code3", "source_sector", "target_sector"), 0)
     totals = dict.fromkeys(hits, 0)
     for item in items:
         for g, a in zip(item.gold.events, align(item.gold.events, item.events), strict=True):
+            if typed and not (a and _same_type(g, a)):
+                continue
             checks = {
                 "source_code3": (gold_code3s(g.source), a and predicted_code3s(a.actors)),
                 "target_code3": (gold_code3s(g.target), a and predicted_code3s(a.recipients)),
@@ -132,6 +137,12 @@ def _match_rates(scored: Scored, items: Sequence[Item], prefix: str = "") -> Non
                     hits[name] += bool(got and want & got)
     for name in hits:
         scored.rate(f"{prefix}{name}_match", hits[name], totals[name])
+
+
+def _same_type(gold: GoldEvent, event: Event) -> bool:
+    if gold.plover:
+        return gold.plover == event.plover
+    return bool(gold.cameo_root) and gold.cameo_root == event.cameo_root
 
 
 def _confuse(scored: Scored, items: Sequence[Item], field_name: str) -> None:
@@ -192,6 +203,7 @@ def score_plover_events(items: Sequence[Item]) -> Scored:
     scored.rate("mode_match", field_hits["mode"], field_totals["mode"])
     scored.rate("context_match", field_hits["context"], field_totals["context"])
     _match_rates(scored, items)
+    _match_rates(scored, items, prefix="typed_", typed=True)
     scored.rate("location_match", field_hits["location"], field_totals["location"])
     scored.table = by_set
     _confuse(scored, items, "plover")
@@ -223,6 +235,7 @@ def score_cameo_events(
         scored.put(spec.name, _count(spec, items))
     _detection(scored, items)
     _match_rates(scored, items)
+    _match_rates(scored, items, prefix="typed_", typed=True)
     table = LabelTable()
     for item in items:
         table.add(

@@ -1,4 +1,4 @@
-"""Checks that turn bad text into a rejection reason before any NLP is spent on it."""
+"""Checks that turn bad bytes or text into a rejection reason before any NLP is spent on it."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ import re
 from thucydides.models import RejectionReason
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 # The commonest English function words: a text with hardly any of them is not English prose.
-_ENGLISH_FUNCTION_WORDS = frozenset(
+ENGLISH_FUNCTION_WORDS = frozenset(
     [
         "the",
         "of",
@@ -189,9 +188,8 @@ def decode(data: bytes) -> str | tuple[RejectionReason, str]:
 
 
 def check_text(text: str, *, max_chars: int) -> tuple[RejectionReason, str] | None:
-    """Reject text that is empty, binary-looking, too large or not English."""
-    stripped = text.strip()
-    if not stripped:
+    """Reject text that is empty, too large or binary-looking (language is checked elsewhere)."""
+    if not text.strip():
         return RejectionReason.EMPTY, "the text is empty"
     if len(text) > max_chars:
         return (
@@ -204,20 +202,5 @@ def check_text(text: str, *, max_chars: int) -> tuple[RejectionReason, str] | No
         return (
             RejectionReason.BINARY,
             f"the text has {controls} control characters; it looks binary",
-        )
-    return check_english(stripped)
-
-
-def check_english(text: str) -> tuple[RejectionReason, str] | None:
-    """A cheap, deterministic language check: English prose is full of English function words."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
-    if len(words) < 12:
-        return None  # too short to judge (headlines, snippets): let the coder try
-    share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
-    if share < 0.12:
-        return (
-            RejectionReason.LANGUAGE,
-            f"the text does not look like English ({share:.0%} English function words); "
-            "only English is coded with the installed pipeline (choose another with --model)",
         )
     return None

@@ -1,4 +1,5 @@
-"""Article furniture: by-lines, photo credits, "Updated:" lines and the like.
+"""Article furniture: by-lines, photo credits, "Updated:" lines, share buttons, "Read more" links,
+"Powered by automated translation" and the like.
 
 They stay in the article text (offsets are never shifted) but their spans are marked so that the
 coder takes no events from them; an "Updated:"/"Published:" line also gives a publication date.
@@ -31,22 +32,40 @@ _MONTHS = {
     for m in names
 }
 
+_NAME = r"(?-i:[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3})"
+_SHARE_WORD = (
+    r"(?:share(?:\s+(?:this|on|via)(?:\s+\w+)?)?|tweet|facebook|twitter|x|whatsapp|linkedin|"
+    r"telegram|reddit|pinterest|e-?mail|print|copy\s+link|copied|comments?|save|bookmark)"
+)
 _FURNITURE_LINE = re.compile(
-    r"""(?:
+    rf"""(?:
         (?:updated|published|last\ updated|posted|first\ published)\s*[:\-]?\s+\S.*
-      | (?:photo|picture|image|video|file\ photo|credit|source)\s*[:/].*
+      | (?:photo|photograph|picture|image|video|file\ photo|credit|source|photo\ credit|
+           image\ credit|image\ caption|image\ source|caption)\s*[:/,].*
+      | \(?(?:photo|picture|image)\ (?:by|credit|courtesy)\b.*
       | powered\ by\ .*
-      | (?:by|reporting\ by|writing\ by|editing\ by|additional\ reporting\ by)
-        \s+(?-i:[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3})\s*(?:[,;|][^.]{0,60})?
-      | (?:share|share\ this\ article|read\ more|related|advertisement|subscribe.*|sign\ up.*)
-        \s*:?
-      | .{0,160}?\b(?:AFP|Reuters|AP|EPA|Getty\ Images|Anadolu|Xinhua|Bloomberg)
-        \s*(?:/\s*\w+)?\s*\.?
+      | (?:by|reporting\ by|writing\ by|editing\ by|additional\ reporting\ by|written\ by|
+           words\ by|story\ by|compiled\ by)
+        \s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s*(?:[,;|/][^.]{{0,60}})?
+      | (?:staff|special)\ (?:writer|reporter|correspondent)s?
+      | {_SHARE_WORD}(?:[\s|·•,/]+{_SHARE_WORD}){{0,9}}
+      | (?:read\ more|also\ read|read\ also|see\ also|related|more\ on\ this\ story|
+           recommended|most\ read|related\ articles?|related\ stories|related\ topics)
+        \s*(?:[:|»>\-–—]\s*.*)?
+      | (?:advertisement|subscribe.*|sign\ up.*|follow\ us\ on.*|click\ here.*|
+           listen\ to\ this\ article.*|\d+\ min(?:ute)?s?\ read|loading\.*|
+           (?:copyright|©).*|all\ rights\ reserved\.?)
+      | .{{0,160}}?\b(?:AFP|Reuters|AP|EPA|Getty\ Images|Anadolu|Xinhua|Bloomberg)
+        \s*(?:/\s*\w+)?\s*[.)]?
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A caption ends with an agency credit but has no finite verb; a real sentence that ends with
 # "Reuters" almost always has "said"/"reported": those are kept.
+_FURNITURE_STARTS = (
+    *("updated", "published", "posted", "photo", "powered", "read ", "also read", "related"),
+    *("see also", "image", "caption", "(photo", "picture"),
+)
 _REPORTING = re.compile(r"\b(?:said|says|reported|reports|told|according)\b", re.IGNORECASE)
 
 _DATE_LINE = re.compile(
@@ -86,7 +105,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
         stripped = line.strip()
         if stripped and len(stripped) <= 300 and _FURNITURE_LINE.fullmatch(stripped):
             keep_anyway = _REPORTING.search(stripped) and not stripped.lower().startswith(
-                ("updated", "published", "posted", "photo", "powered")
+                _FURNITURE_STARTS
             )
             if not keep_anyway:
                 begin = offset + line.index(stripped)

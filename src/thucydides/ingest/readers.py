@@ -1,129 +1,239 @@
-"""Readers for the first input formats: .txt, .jsonl, .csv, folders of those, and stdin (``-``)."""
+"""Inputs → Articles: files by kind, gzip-compressed files, folders, URLs and stdin (``-``).
+
+``iter_articles(inputs, settings)`` yields an Article or a Rejection for every record, in input
+order. The kind of a file comes from its suffix (``.gz`` is looked through); a path that does not
+exist or has no reader is a user's mistake (:class:`~thucydides.errors.InputError`, one line), found
+before anything is read.
+"""
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import hashlib
+import fnmatch
+import gzip
 import io
-import json
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from thucydides.errors import InputError
-from thucydides.ingest.checks import check_bytes, check_text, decode
-from thucydides.ingest.furniture import publication_date_from_text
-from thucydides.models import Article, Rejection, RejectionReason
+from thucydides.ingest.articles import Outcome, build_article, content_id
+from thucydides.ingest.checks import check_bytes, decode
+from thucydides.ingest.feeds import iter_feed, looks_like_feed
+from thucydides.ingest.fetch import is_url, iter_urls, parse_url_list
+from thucydides.ingest.html import article_from_html
+from thucydides.ingest.records import broken_stream, iter_csv, iter_jsonl, iter_parquet
+from thucydides.models import Rejection, RejectionReason
+from thucydides.settings import Settings
 
-MAX_CHARS = 1_000_000  # spaCy's own limit for one Doc
-SUFFIXES = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
-_SUPPORTED = "a .txt, .jsonl or .csv file, a folder of those, or - for stdin"
+MAX_CHARS = Settings().max_chars  # spaCy's own limit for one Doc
+SUFFIXES = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".urls": "urls",
+}
+_SUPPORTED = (
+    "a .txt, .html, .jsonl, .csv, .parquet, .xml/.rss/.atom feed or .urls file (any of them "
+    "may be .gz), a folder of those, a URL, or - for stdin"
+)
 
-Outcome = Article | Rejection
 
-
-def content_id(text: str) -> str:
-    """The id of an article that came without one: a hash of its text (stable across runs)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def file_kind(path: Path) -> str | None:
+    """ "jsonl", "html", ... for a readable file name (``.gz`` looked through), else None."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return SUFFIXES.get(suffixes[-1]) if suffixes else None
 
 
 def check_inputs(inputs: Iterable[str]) -> list[str]:
-    """Fail early, with a one-line message, on an input path that cannot be read at all."""
+    """Fail early, with a one-line message, on an input that cannot be read at all."""
     checked = []
     for name in inputs:
-        if name == "-":
+        if name == "-" or is_url(name):
             checked.append(name)
             continue
         path = Path(name)
         if not path.exists():
             raise InputError(f"input {name!r} does not exist; give {_SUPPORTED}", path=name)
-        if path.is_file() and path.suffix.lower() not in SUFFIXES:
+        if path.is_file() and file_kind(path) is None:
+            suffix = "".join(path.suffixes[-2:]) or "files without a suffix"
             raise InputError(
-                f"input {name!r} has no reader for {path.suffix or 'files without a suffix'!r}; "
-                f"give {_SUPPORTED}",
-                path=name,
+                f"input {name!r} has no reader for {suffix!r}; give {_SUPPORTED}", path=name
             )
         checked.append(name)
     return checked
 
 
 def iter_articles(
-    inputs: Iterable[str], *, stdin: IO[bytes] | None = None, max_chars: int = MAX_CHARS
+    inputs: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    stdin: IO[bytes] | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[Outcome]:
     """Every record of every input, in order, as an Article or a Rejection with its reason."""
+    settings = settings or Settings()
+    if max_chars is not None:
+        settings = settings.replace(max_chars=max_chars)
     for name in check_inputs(inputs):
         if name == "-":
-            yield from _read_stdin(stdin or sys.stdin.buffer, max_chars)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in SUFFIXES
-                    and not _hidden(child, path)
-                ):
-                    yield from _read_file(child, max_chars)
+            yield from _read_stdin(stdin or sys.stdin.buffer, settings)
+        elif is_url(name):
+            yield from iter_urls([name], settings)
+        elif Path(name).is_dir():
+            for child in iter_folder(Path(name), settings):
+                yield from _read_file(child, settings)
         else:
-            yield from _read_file(path, max_chars)
+            yield from _read_file(Path(name), settings)
 
 
-def _hidden(child: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in child.relative_to(root).parts)
+def iter_folder(root: Path, settings: Settings) -> Iterator[Path]:
+    """Readable files under ``root``, recursively, sorted, without hidden ones, filtered by the
+    include/exclude glob settings (matched against the path relative to ``root``)."""
+    for child in sorted(root.rglob("*")):
+        if not child.is_file() or file_kind(child) is None:
+            continue
+        relative = child.relative_to(root).as_posix()
+        if any(part.startswith(".") for part in relative.split("/")):
+            continue
+        if settings.include and not _matches(relative, settings.include):
+            continue
+        if settings.exclude and _matches(relative, settings.exclude):
+            continue
+        yield child
 
 
-def _read_file(path: Path, max_chars: int) -> Iterator[Outcome]:
-    kind = SUFFIXES[path.suffix.lower()]
+def _matches(relative: str, patterns: Iterable[str]) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def _read_file(path: Path, settings: Settings) -> Iterator[Outcome]:
+    kind = file_kind(path)
     origin = str(path)
+    compressed = path.suffix.lower() == ".gz"
     try:
-        data = path.read_bytes()
+        if kind == "parquet" and not compressed:
+            yield from iter_parquet(origin, origin, settings)
+        elif kind in ("jsonl", "csv"):
+            with _open(path, compressed) as stream:
+                head = _peek(stream)
+                bad = check_bytes(head) if len(head) < 8192 or b"\x00" in head else None
+                if bad:
+                    yield Rejection(origin, "ingest", bad[0], bad[1], origin)
+                elif kind == "jsonl":
+                    yield from iter_jsonl(stream, origin, settings)
+                else:
+                    yield from iter_csv(stream, origin, settings)
+        else:
+            data = _read_all(path, compressed, settings)
+            if isinstance(data, Rejection):
+                yield data
+            else:
+                yield from _read_bytes(data, kind or "txt", origin, settings)
+    except (EOFError, zlib.error) as exc:
+        yield broken_stream(origin, 0, exc)
     except OSError as exc:
-        yield Rejection(origin, "ingest", RejectionReason.MALFORMED, f"cannot read: {exc}", origin)
-        return
-    yield from _read_bytes(data, kind, origin, max_chars)
+        detail = f"cannot read the file: {exc.strerror or exc}"
+        if isinstance(exc, gzip.BadGzipFile):
+            detail = f"it is named .gz but is not gzip-compressed ({exc})"
+        yield Rejection(origin, "ingest", RejectionReason.MALFORMED, detail, origin)
 
 
-def _read_stdin(stream: IO[bytes], max_chars: int) -> Iterator[Outcome]:
+def _open(path: Path, compressed: bool) -> IO[bytes]:
+    if compressed:
+        return io.BufferedReader(gzip.GzipFile(path, "rb"))
+    return path.open("rb")
+
+
+def _peek(stream: IO[bytes]) -> bytes:
+    if isinstance(stream, io.BufferedReader):
+        return stream.peek(8192)[:8192]
+    position = stream.tell()
+    head = stream.read(8192)
+    stream.seek(position)
+    return head
+
+
+def _read_all(path: Path, compressed: bool, settings: Settings) -> bytes | Rejection:
+    """The whole file, decompressed; a gzip bomb or truncated file is a rejection."""
+    if not compressed:
+        return path.read_bytes()
+    limit = settings.max_chars * 4 + 1  # no UTF-8 character is longer than 4 bytes
+    try:
+        with gzip.open(path, "rb") as stream:
+            data = stream.read(limit)
+    except (EOFError, zlib.error) as exc:
+        return broken_stream(str(path), 0, exc)
+    if len(data) >= limit:
+        detail = (
+            f"the file decompresses to more than {limit - 1:,} bytes, over the limit for one "
+            "article; split it or raise --max-chars"
+        )
+        return Rejection(str(path), "ingest", RejectionReason.TOO_LARGE, detail, str(path))
+    return data
+
+
+def _read_stdin(stream: IO[bytes], settings: Settings) -> Iterator[Outcome]:
     data = stream.read()
-    kind = "jsonl" if data.lstrip()[:1] == b"{" else "txt"
-    yield from _read_bytes(data, kind, "-", max_chars)
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (EOFError, OSError, zlib.error) as exc:
+            yield broken_stream("-", 0, exc)
+            return
+    start = data.lstrip()[:1]
+    if start == b"{":
+        yield from iter_jsonl(io.BytesIO(data), "-", settings)
+    elif looks_like_feed(data):
+        yield from _read_bytes(data, "feed", "-", settings)
+    elif start == b"<":
+        yield from _read_bytes(data, "html", "-", settings)
+    else:
+        yield from _read_bytes(data, "txt", "-", settings)
 
 
-def _read_bytes(data: bytes, kind: str, origin: str, max_chars: int) -> Iterator[Outcome]:
+def _read_bytes(data: bytes, kind: str, origin: str, settings: Settings) -> Iterator[Outcome]:
     bad = check_bytes(data)
     if bad:
         yield Rejection(origin, "ingest", bad[0], bad[1], origin)
-        return
-    text = decode(data)
-    if isinstance(text, tuple):
-        yield Rejection(origin, "ingest", text[0], text[1], origin)
-        return
-    if kind == "txt":
-        yield _from_text(text, origin, max_chars)
-    elif kind == "jsonl":
-        yield from _from_jsonl(text, origin, max_chars)
+    elif kind == "html":
+        yield article_from_html(data, settings, origin=origin)
+    elif kind == "feed":
+        yield from iter_feed(data, settings, origin=origin)
+    elif kind in ("jsonl", "csv"):
+        reader = iter_jsonl if kind == "jsonl" else iter_csv
+        yield from reader(io.BytesIO(data), origin, settings)
     else:
-        yield from _from_csv(text, origin, max_chars)
+        text = decode(data)
+        if isinstance(text, tuple):
+            yield Rejection(origin, "ingest", text[0], text[1], origin)
+            return
+        urls = parse_url_list(text) if kind == "urls" or text.lstrip()[:4] == "http" else None
+        if urls is not None:
+            yield from iter_urls(urls, settings)
+        elif kind == "urls":
+            detail = "the URL list has lines that are not http(s) URLs; put one URL per line"
+            yield Rejection(origin, "ingest", RejectionReason.MALFORMED, detail, origin)
+        else:
+            yield build_article(
+                text, settings, origin=origin, article_id=content_id(text), title=title_line(text)
+            )
 
 
-def _from_text(text: str, origin: str, max_chars: int) -> Outcome:
-    article_id = content_id(text)
-    bad = check_text(text, max_chars=max_chars)
-    if bad:
-        return Rejection(article_id, "ingest", bad[0], bad[1], origin)
-    return Article(
-        id=article_id,
-        text=text,
-        title=_title_line(text),
-        published=publication_date_from_text(text),
-        language="en",
-        origin=origin,
-    )
-
-
-def _title_line(text: str) -> str | None:
+def title_line(text: str) -> str | None:
     """The first line, when it looks like a headline: short, followed by more text, no full stop."""
     first, _, rest = text.lstrip().partition("\n")
     first = first.strip()
@@ -132,85 +242,38 @@ def _title_line(text: str) -> str | None:
     return None
 
 
-def _from_jsonl(text: str, origin: str, max_chars: int) -> Iterator[Outcome]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+def estimate_total(inputs: Iterable[str], settings: Settings) -> int | None:
+    """About how many records the inputs hold (for a progress bar's ETA); None when unknown."""
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None
+        if is_url(name):
+            total += 1
             continue
-        where = f"{origin}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            detail = f"line {lineno} is not valid JSON: {exc.msg} (column {exc.colno})"
-            yield Rejection(where, "ingest", RejectionReason.MALFORMED, detail, where)
-            continue
-        if not isinstance(record, dict):
-            detail = f"line {lineno} is a JSON {type(record).__name__}, not an object with 'text'"
-            yield Rejection(where, "ingest", RejectionReason.MALFORMED, detail, where)
-            continue
-        yield _from_record(record, where, max_chars)
+        path = Path(name)
+        files = list(iter_folder(path, settings)) if path.is_dir() else [path]
+        for file in files:
+            count = _count_records(file)
+            if count is None:
+                return None
+            total += count
+    return total
 
 
-def _from_csv(text: str, origin: str, max_chars: int) -> Iterator[Outcome]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if reader.fieldnames is None or "text" not in reader.fieldnames:
-        columns = ", ".join(reader.fieldnames or []) or "none"
-        detail = (
-            f"the CSV has no 'text' column (columns: {columns}); name the article column 'text'"
-        )
-        yield Rejection(origin, "ingest", RejectionReason.NO_TEXT, detail, origin)
-        return
+def _count_records(path: Path) -> int | None:
+    kind = file_kind(path)
+    if kind in ("txt", "html"):
+        return 1
+    if kind not in ("jsonl", "csv", "urls"):
+        return None  # feeds and Parquet: not worth parsing twice
     try:
-        for row in reader:
-            where = f"{origin}:{reader.line_num}"
-            yield _from_record(row, where, max_chars)
-    except csv.Error as exc:
-        where = f"{origin}:{reader.line_num}"
-        detail = f"line {reader.line_num} is not valid CSV: {exc}"
-        yield Rejection(where, "ingest", RejectionReason.MALFORMED, detail, where)
-
-
-def _from_record(record: Mapping[str, Any], where: str, max_chars: int) -> Outcome:
-    given_id = record.get("id")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        article_id = str(given_id) if given_id not in (None, "") else where
-        what = "has no 'text' field" if text is None else "has an empty or non-string 'text'"
-        return Rejection(article_id, "ingest", RejectionReason.NO_TEXT, f"the record {what}", where)
-    article_id = str(given_id) if given_id not in (None, "") else content_id(text)
-    language = _str_or_none(record.get("language") or record.get("lang"))
-    if language and language.lower()[:2] != "en":
-        detail = (
-            f"the record is in language {language!r}; only English is coded with the installed "
-            "pipeline (choose another with --model)"
-        )
-        return Rejection(article_id, "ingest", RejectionReason.LANGUAGE, detail, where)
-    bad = check_text(text, max_chars=max_chars)
-    if bad:
-        return Rejection(article_id, "ingest", bad[0], bad[1], where)
-    published = _parse_date(record.get("published") or record.get("date"))
-    return Article(
-        id=article_id,
-        text=text,
-        title=_str_or_none(record.get("title")),
-        url=_str_or_none(record.get("url")),
-        source=_str_or_none(record.get("source")),
-        published=published or publication_date_from_text(text),
-        language="en",
-        origin=where,
-    )
-
-
-def _str_or_none(value: Any) -> str | None:
-    if value is None or value == "":
+        with _open(path, path.suffix.lower() == ".gz") as stream:
+            lines, last = 0, b""
+            while chunk := stream.read(1 << 20):
+                lines += chunk.count(b"\n")
+                last = chunk
+    except (OSError, EOFError, zlib.error):
         return None
-    return str(value)
-
-
-def _parse_date(value: Any) -> dt.date | None:
-    """An ISO date or date-time ("2022-12-29", "2022-12-29T07:31:00Z"); None when absent or bad."""
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    lines += bool(last and not last.endswith(b"\n"))
+    return max(lines - (kind == "csv"), 0)

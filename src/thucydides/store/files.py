@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -28,5 +29,20 @@ def jsonl_to_parquet(src: Path, dst: Path, columns: Sequence[str]) -> None:
         )
     except duckdb.Error as exc:
         raise StoreError(f"cannot write Parquet file {str(dst)!r}: {exc}") from exc
+    finally:
+        con.close()
+
+
+def iter_parquet_rows(path: str | Path, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """The rows of a Parquet file as dicts, streamed in batches (for ingest of collections)."""
+    con = duckdb.connect(":memory:")
+    try:
+        cursor = con.execute("SELECT * FROM read_parquet(?)", [str(path)])
+        names = [d[0] for d in cursor.description or []]
+        while rows := cursor.fetchmany(batch):
+            for row in rows:
+                yield dict(zip(names, row, strict=True))
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot read Parquet file {str(path)!r}: {exc}") from exc
     finally:
         con.close()

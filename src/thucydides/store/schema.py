@@ -37,4 +37,128 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        2,
+        "event clusters, wire copies, datasets, places, imported rows",
+        """
+        ALTER TABLE events ADD COLUMN cluster_id VARCHAR;
+        ALTER TABLE events ADD COLUMN evidence INTEGER DEFAULT 0;
+        ALTER TABLE events ADD COLUMN dataset VARCHAR DEFAULT 'thucydides';
+        ALTER TABLE events ADD COLUMN kind VARCHAR;
+        ALTER TABLE events ADD COLUMN countries_key VARCHAR DEFAULT '';
+        ALTER TABLE events ADD COLUMN actor_codes VARCHAR DEFAULT '|';
+        ALTER TABLE events ADD COLUMN recipient_codes VARCHAR DEFAULT '|';
+        ALTER TABLE events ADD COLUMN actor_countries VARCHAR DEFAULT '|';
+        ALTER TABLE events ADD COLUMN recipient_countries VARCHAR DEFAULT '|';
+        ALTER TABLE events ADD COLUMN is_representative BOOLEAN DEFAULT true;
+        UPDATE events SET kind = coalesce(plover, 'CAMEO' || cameo_root);
+        ALTER TABLE articles ADD COLUMN duplicate_of VARCHAR;
+        ALTER TABLE articles ADD COLUMN minhash BLOB;
+        UPDATE events SET cluster_id = event_id WHERE cluster_id IS NULL;
+        CREATE TABLE article_bands (article_id VARCHAR, band INTEGER, hash BIGINT);
+        CREATE TABLE clusters (
+            cluster_id VARCHAR, representative VARCHAR, dataset VARCHAR, kind VARCHAR,
+            countries_key VARCHAR, cameo VARCHAR, date DATE,
+            num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,
+            first_seen DATE, last_seen DATE
+        );
+        INSERT INTO clusters
+            SELECT event_id, event_id, 'thucydides', coalesce(plover, 'CAMEO' || cameo_root), '',
+                   cameo, date, 1, 1, 1, NULL, NULL
+            FROM events;
+        CREATE TABLE places (
+            event_id VARCHAR, name VARCHAR, country VARCHAR, admin1 VARCHAR,
+            lat DOUBLE, lon DOUBLE, geonameid BIGINT, precision VARCHAR
+        );
+        CREATE TABLE imported_rows (event_id VARCHAR, dataset VARCHAR, seq BIGINT, line JSON);
+        """,
+    ),
+)
+
+ARTICLE_COLUMNS = (
+    "article_id",
+    "content_hash",
+    "coder_version",
+    "title",
+    "url",
+    "source",
+    "published",
+    "language",
+    "origin",
+    "text",
+    "n_events",
+    "run_id",
+    "coded_at",
+    "duplicate_of",
+    "minhash",
+)
+EVENT_COLUMNS = (
+    "event_id",
+    "article_id",
+    "sentence_index",
+    "sentence",
+    "trigger_text",
+    "trigger_start",
+    "trigger_end",
+    "plover",
+    "plover_mode",
+    "plover_contexts",
+    "cameo",
+    "cameo_root",
+    "goldstein",
+    "quad_class",
+    "factual",
+    "modality",
+    "date",
+    "date_precision",
+    "date_text",
+    "location",
+    "explanation",
+    "record",
+    "run_id",
+    "dataset",
+    "cluster_id",
+    "evidence",
+    "kind",
+    "countries_key",
+    "actor_codes",
+    "recipient_codes",
+    "actor_countries",
+    "recipient_countries",
+)
+ACTOR_COLUMNS = (
+    "event_id",
+    "role",
+    "position",
+    "code",
+    "country",
+    "sectors",
+    "name",
+    "text",
+    "start_char",
+    "end_char",
+)
+PLACE_COLUMNS = ("event_id", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")
+REJECTION_COLUMNS = (
+    "article_id",
+    "origin",
+    "stage",
+    "reason",
+    "detail",
+    "run_id",
+    "rejected_at",
+)
+CLUSTER_COLUMNS = (
+    "cluster_id",
+    "representative",
+    "dataset",
+    "kind",
+    "countries_key",
+    "cameo",
+    "date",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "first_seen",
+    "last_seen",
 )

@@ -8,15 +8,29 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
+import pandas as pd
 
+from thucydides.dedup import report, report_of_event
 from thucydides.errors import StoreError
 from thucydides.models import Article, Event, Rejection
-from thucydides.store.schema import MIGRATIONS
 
-_ROWS_PER_INSERT = 400
+if TYPE_CHECKING:
+    from thucydides.formats.importers import Imported as ImportedRow
+from thucydides.store.bulk import event_json, insert_records, insert_rows
+from thucydides.store.clusters import merge_across_articles, refresh, within_articles
+from thucydides.store.copies import find_copies
+from thucydides.store.schema import (
+    ACTOR_COLUMNS,
+    ARTICLE_COLUMNS,
+    CLUSTER_COLUMNS,
+    EVENT_COLUMNS,
+    MIGRATIONS,
+    PLACE_COLUMNS,
+    REJECTION_COLUMNS,
+)
 
 
 def content_hash(text: str) -> str:
@@ -96,7 +110,12 @@ class Store:
         run_id: str,
         coder_version: str,
     ) -> None:
-        """Store a batch in one transaction; an article coded again replaces its old rows."""
+        """Store a batch in one transaction; an article coded again replaces its old rows.
+
+        Near-duplicate articles (wire copies of a stored article) are stored as articles that
+        point to their original, without events of their own: they count as more reports of the
+        original's events. Events are linked into clusters (see :mod:`thucydides.dedup`).
+        """
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         article_ids = [a.id for a, _ in coded]
         rejected_keys = [[r.article_id, r.origin] for r in rejections]
@@ -104,24 +123,20 @@ class Store:
             con = self._con
             con.execute("BEGIN TRANSACTION")
             try:
+                touched: set[str] = set()
                 if article_ids:
-                    con.execute(
-                        "DELETE FROM event_actors WHERE event_id IN "
-                        "(SELECT event_id FROM events WHERE article_id IN (SELECT unnest(?)))",
-                        [article_ids],
-                    )
-                    for table in ("events", "articles", "rejections"):
-                        con.execute(
-                            f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))",
-                            [article_ids],
-                        )
+                    touched = self._delete_articles(article_ids)
                 if rejected_keys:
                     con.execute(
                         "DELETE FROM rejections WHERE [article_id, origin] IN (SELECT unnest(?))",
                         [rejected_keys],
                     )
-                self._insert(
+                signatures, copies = find_copies(con, [a for a, _ in coded])
+                touched |= self._copied_clusters(set(copies.values()))
+                insert_rows(
+                    con,
                     "articles",
+                    ARTICLE_COLUMNS,
                     [
                         (
                             a.id,
@@ -134,37 +149,97 @@ class Store:
                             a.language,
                             a.origin,
                             a.text,
-                            len(evs),
+                            0 if a.id in copies else len(evs),
                             run_id,
                             now,
+                            copies.get(a.id),
+                            signatures.get(a.id),
                         )
                         for a, evs in coded
                     ],
                 )
-                events = [e for _, evs in coded for e in evs]
-                self._insert("events", [_event_row(e, run_id) for e in events])
-                self._insert("event_actors", [row for e in events for row in _actor_rows(e)])
-                self._insert(
+                events = [
+                    e
+                    for a, evs in coded
+                    if a.id not in copies
+                    for e in sorted(evs, key=lambda e: (e.trigger.start, e.cameo))
+                ]
+                new_clusters = self._insert_events(events, run_id)
+                insert_rows(
+                    con,
                     "rejections",
+                    REJECTION_COLUMNS,
                     [
                         (r.article_id, r.origin, r.stage, r.reason.value, r.detail, run_id, now)
                         for r in rejections
                     ],
                 )
+                refresh(con, touched | new_clusters)
+                refresh(con, merge_across_articles(con, sorted(new_clusters)))
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
 
-    def _insert(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
-        if not rows:
-            return
-        width = len(rows[0])
-        placeholder = "(" + ", ".join("?" * width) + ")"
-        for i in range(0, len(rows), _ROWS_PER_INSERT):
-            chunk = rows[i : i + _ROWS_PER_INSERT]
-            sql = f"INSERT INTO {table} VALUES " + ", ".join([placeholder] * len(chunk))
-            self._con.execute(sql, [value for row in chunk for value in row])
+    def _delete_articles(self, article_ids: Sequence[str]) -> set[str]:
+        """Delete the rows of these articles; returns the clusters their events belonged to."""
+        con = self._con
+        touched = {
+            str(r[0])
+            for r in con.execute(
+                "SELECT DISTINCT cluster_id FROM events WHERE article_id IN (SELECT unnest(?)) "
+                "UNION SELECT DISTINCT e.cluster_id FROM events e JOIN articles a "
+                "ON a.duplicate_of = e.article_id WHERE a.article_id IN (SELECT unnest(?))",
+                [article_ids, article_ids],
+            ).fetchall()
+            if r[0] is not None
+        }
+        con.execute(
+            "DELETE FROM event_actors WHERE event_id IN "
+            "(SELECT event_id FROM events WHERE article_id IN (SELECT unnest(?)))",
+            [article_ids],
+        )
+        con.execute(
+            "DELETE FROM places WHERE event_id IN "
+            "(SELECT event_id FROM events WHERE article_id IN (SELECT unnest(?)))",
+            [article_ids],
+        )
+        for table in ("events", "articles", "rejections", "article_bands"):
+            con.execute(
+                f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [article_ids]
+            )
+        return touched
+
+    def _copied_clusters(self, originals: set[str]) -> set[str]:
+        if not originals:
+            return set()
+        rows = self._con.execute(
+            "SELECT DISTINCT cluster_id FROM events WHERE article_id IN (SELECT unnest(?))",
+            [sorted(originals)],
+        ).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def _insert_events(self, events: Sequence[Event], run_id: str) -> set[str]:
+        """Insert events, their actors and places; returns the ids of their new clusters.
+
+        Python serialises each event once (orjson) and computes its matching features; DuckDB
+        derives every column, actor row and place row from the JSON."""
+        if not events:
+            return set()
+        reports = [report_of_event(e) for e in events]
+        event_ids = [e.event_id for e in events]
+        cluster_ids = within_articles([e.article_id for e in events], event_ids, reports)
+        insert_records(
+            self._con,
+            {
+                "record": [event_json(e) for e in events],
+                "run_id": [run_id] * len(events),
+                "dataset": ["thucydides"] * len(events),
+                "cluster_id": cluster_ids,
+                "evidence": [r.evidence for r in reports],
+            },
+        )
+        return set(cluster_ids)
 
     def start_run(
         self, run_id: str, coder_version: str, settings: dict[str, Any], inputs: Sequence[str]
@@ -229,53 +304,88 @@ class Store:
                 ).fetchall()
             ]
 
+    def stream(
+        self, query: str, params: Iterable[Any] = (), *, batch: int = 2000
+    ) -> Iterator[tuple[Any, ...]]:
+        """Run a parameterised read query; rows one by one, fetched in batches."""
+        with self._errors("query"):
+            cursor = self._con.cursor()
+            try:
+                cursor.execute(query, list(params))
+                while rows := cursor.fetchmany(batch):
+                    yield from rows
+            finally:
+                cursor.close()
+
+    def import_events(self, dataset: str, rows: Sequence[ImportedRow], *, seq: int) -> None:
+        """Store imported events (one cluster each, with the file's counts) in one transaction.
+        Importing the same rows again replaces them."""
+        records = [r.record for r in rows]
+        ids = [str(r["event_id"]) for r in records]
+        with self._errors("import"):
+            con = self._con
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for table in ("event_actors", "places", "imported_rows"):
+                    con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?))", [ids])
+                con.execute(
+                    "DELETE FROM clusters WHERE representative IN (SELECT unnest(?))", [ids]
+                )
+                con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [ids])
+                reports = [report(r) for r in records]
+                insert_records(
+                    con,
+                    {
+                        "record": [json.dumps(r, ensure_ascii=False) for r in records],
+                        "run_id": [f"import:{dataset}"] * len(records),
+                        "dataset": [dataset] * len(records),
+                        "cluster_id": [r.cluster_id or r.record["event_id"] for r in rows],
+                        "evidence": [r.evidence for r in reports],
+                    },
+                )
+                insert_rows(
+                    con,
+                    "clusters",
+                    CLUSTER_COLUMNS,
+                    [
+                        (
+                            r.cluster_id or rec["event_id"],
+                            rec["event_id"],
+                            dataset,
+                            rep.kind,
+                            rep.countries_key,
+                            rec["cameo"],
+                            rep.date,
+                            r.num_mentions,
+                            r.num_articles,
+                            r.num_sources,
+                            rep.date,
+                            rep.date,
+                        )
+                        for r, rec, rep in zip(rows, records, reports, strict=True)
+                    ],
+                )
+                insert_rows(
+                    con,
+                    "imported_rows",
+                    ("event_id", "dataset", "seq", "line"),
+                    [
+                        (rec["event_id"], dataset, seq + i, json.dumps(r.raw, ensure_ascii=False))
+                        for i, (r, rec) in enumerate(zip(rows, records, strict=True))
+                        if r.raw is not None
+                    ],
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def frame(self, query: str, params: Iterable[Any] = ()) -> pd.DataFrame:
+        """Run a parameterised read query; the rows as a pandas DataFrame."""
+        with self._errors("query"):
+            return self._con.execute(query, list(params)).df()
+
     def sql(self, query: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         """Run a read query (for tests and notebooks)."""
         with self._errors("query"):
             return [tuple(r) for r in self._con.execute(query, list(params)).fetchall()]
-
-
-def _event_row(e: Event, run_id: str) -> tuple[Any, ...]:
-    record = e.to_record()
-    return (
-        e.event_id,
-        e.article_id,
-        e.sentence_index,
-        e.sentence,
-        e.trigger.text,
-        e.trigger.start,
-        e.trigger.end,
-        e.plover,
-        e.plover_mode,
-        list(e.plover_contexts),
-        e.cameo,
-        e.cameo_root,
-        e.goldstein,
-        e.quad_class,
-        e.factual,
-        e.modality,
-        dt.date.fromisoformat(e.date) if e.date else None,
-        e.date_precision,
-        e.date_text,
-        json.dumps(record["location"]),
-        json.dumps(record["explanation"]),
-        json.dumps(record, ensure_ascii=False),
-        run_id,
-    )
-
-
-def _actor_rows(e: Event) -> Iterator[tuple[Any, ...]]:
-    for role, actors in (("actor", e.actors), ("recipient", e.recipients)):
-        for position, a in enumerate(actors):
-            yield (
-                e.event_id,
-                role,
-                position,
-                a.code,
-                a.country,
-                list(a.sectors),
-                a.name,
-                a.text,
-                a.start,
-                a.end,
-            )

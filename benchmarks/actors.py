@@ -1,0 +1,108 @@
+"""What the actor stage costs: its share of the pipeline's time, measured in one run.
+
+    .venv/bin/python benchmarks/actors.py [--corpus ../shared/corpus/news.jsonl] [--rounds 3]
+
+The texts are parsed once (spaCy, timed), then coded ``--rounds`` times with the real actor stage
+(``ArticleActors``: dictionary resolution + within-article coreference) and as many times with a
+stand-in that resolves nothing, alternating; the best time of each is kept. Printed: parse time,
+coding time with and without actors, the actor stage alone (every candidate phrase resolved), and
+the ratio (actor stage) / (parse + coding), which the issue caps at 10%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import thucydides.coding.events as events
+from thucydides import nlp
+from thucydides.coding.coreference import ArticleActors
+from thucydides.dictionaries.actors import default_dictionary
+from thucydides.dictionaries.verbs import load_trigger_dictionary
+from thucydides.ingest import furniture_spans
+from thucydides.models import Article
+
+
+class _NoActors:
+    """Stands in for ArticleActors: resolves nothing, costs nothing."""
+
+    def __init__(self, doc: Any, **_: Any) -> None:
+        pass
+
+    def resolve(self, head: Any) -> list[Any]:
+        return []
+
+    def unknown_name(self, head: Any) -> None:
+        return None
+
+
+def _best(rounds: int, run: Callable[[], None]) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--corpus", default="../shared/corpus/news.jsonl")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    records = [json.loads(line) for line in Path(args.corpus).read_text().splitlines() if line]
+    articles = [Article(id=str(r["id"]), text=r["text"], language="en") for r in records]
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"corpus: {args.corpus}: {len(articles)} articles, {words:,} words")
+
+    triggers = load_trigger_dictionary()
+    default_dictionary()  # loading the dictionaries is a once-per-process cost, not per article
+    list(nlp.parse([("Warm up the parser.", None)]))
+    started = time.perf_counter()
+    docs = [doc for doc, _ in nlp.parse((a.text, a) for a in articles)]
+    parse_s = time.perf_counter() - started
+    skips = [furniture_spans(a.text) for a in articles]
+    real = events.ArticleActors
+
+    def code(with_actors: bool) -> Callable[[], None]:
+        def run() -> None:
+            events.ArticleActors = real if with_actors else _NoActors  # type: ignore[misc]
+            try:
+                for doc, article, skip in zip(docs, articles, skips, strict=True):
+                    events.code_doc(doc, article, triggers, skip=skip)
+            finally:
+                events.ArticleActors = real  # type: ignore[misc]
+
+        return run
+
+    with_s = without_s = float("inf")
+    for _ in range(args.rounds):  # alternate, so that machine noise hits both alike
+        with_s = min(with_s, _best(1, code(True)))
+        without_s = min(without_s, _best(1, code(False)))
+
+    def resolve_all() -> None:
+        for doc, article in zip(docs, articles, strict=True):
+            actors = ArticleActors(doc, when=article.published)
+            for token in doc:
+                if token.pos_ in ("NOUN", "PROPN", "PRON"):
+                    actors.resolve(token)
+
+    alone_s = _best(args.rounds, resolve_all)
+    stage = max(with_s - without_s, 0.0)
+    total = parse_s + with_s
+    print(f"parse (spaCy)                      {parse_s:8.3f} s")
+    print(f"coding with actors                 {with_s:8.3f} s")
+    print(f"coding without actors              {without_s:8.3f} s")
+    print(f"actor stage (difference)           {stage:8.3f} s")
+    print(f"actor stage alone, every noun      {alone_s:8.3f} s")
+    print(f"actor stage / (parse + coding)     {stage / total:8.1%}   (target: at most 10%)")
+    print(f"every-noun resolution / (parse + coding) {alone_s / total:8.1%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,368 @@
+"""Events about other events: "agreed to meet", "threatened to impose sanctions", "refused to
+release", "demanded that X withdraw", "said it will allow", "X must return the helicopter".
+
+News often reports an event through a *frame*: a governing word (a verb, or "ready"/"willing")
+whose complement is another event. CAMEO and PLOVER code the frame, refined by its content:
+agreeing or promising to meet is CAMEO 036 (PLOVER AGREE), threatening a blockade is 1381
+(THREATEN), refusing to release prisoners is 1243 (REJECT), demanding talks is 106 (REQUEST).
+:func:`compose` rewrites the mentions of one sentence accordingly and drops the mentions that
+became part of another one (the complement, or a nominal trigger inside a frame's object:
+"called for sanctions against X" is one appeal, not an appeal plus sanctions).
+
+The content tables below map the complement's CAMEO code (longest matching prefix) to the code
+of the framed event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from thucydides.coding.arguments import is_light_object, nominal_actors, subjects_of
+from thucydides.ontology import cameo_codes
+
+if TYPE_CHECKING:
+    from thucydides.coding.events import Mention
+
+Token = Any  # spacy.tokens.Token
+
+# complement code prefix -> (intend/agree 03, demand 10, reject 12)
+_COOPERATIVE: dict[str, tuple[str, str, str]] = {
+    "04": ("036", "106", "125"),
+    "045": ("039", "108", "126"),
+    "046": ("036", "106", "125"),
+    "05": ("032", "102", "120"),
+    "057": ("030", "107", "127"),
+    "06": ("031", "101", "121"),
+    "061": ("0311", "1011", "1211"),
+    "062": ("0312", "1012", "1212"),
+    "063": ("0313", "1013", "1213"),
+    "064": ("0314", "1014", "121"),
+    "07": ("033", "103", "122"),
+    "071": ("0331", "1031", "1221"),
+    "072": ("0332", "1032", "1222"),
+    "073": ("0333", "1033", "1223"),
+    "074": ("0334", "1034", "1224"),
+    "075": ("0333", "1033", "1223"),
+    "08": ("035", "105", "124"),
+    "081": ("0351", "1051", "1241"),
+    "082": ("0352", "1052", "1242"),
+    "083": ("034", "104", "123"),
+    "0831": ("0341", "1041", "1231"),
+    "0832": ("0342", "1042", "1232"),
+    "0833": ("0343", "1043", "1233"),
+    "0834": ("0344", "1044", "1234"),
+    "084": ("0353", "1053", "1243"),
+    "085": ("0354", "1054", "1244"),
+    "086": ("0355", "1055", "1245"),
+    "087": ("0356", "1056", "1246"),
+}
+# complement code prefix -> threaten 13
+_CONFLICT: dict[str, str] = {
+    "14": "133",
+    "15": "138",
+    "16": "131",
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "17": "137",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "18": "1383",
+    "19": "138",
+    "191": "1381",
+    "192": "1382",
+    "20": "1385",
+}
+
+# Governing words, by lemma. An "intent" governor makes cooperation AGREE (03) and conflict
+# THREATEN (13); "reject" makes cooperation REJECT (12); "demand"/"appeal" make it REQUEST (10) /
+# appeal (02).
+INTENT_WORDS = frozenset(
+    {
+        "agree", "promise", "pledge", "vow", "offer", "decide", "commit", "undertake",
+        "volunteer", "ready", "willing", "prepared", "prepare", "plan", "intend", "resolve",
+        "swear", "consent", "determined", "poised",
+    }
+)  # fmt: skip
+INTENT_NOUNS = frozenset(
+    {"consensus", "agreement", "deal", "decision", "pledge", "promise", "offer", "commitment"}
+)
+THREAT_WORDS = frozenset({"threaten", "warn", "threat", "warning", "ultimatum"})
+REJECT_WORDS = frozenset({"refuse", "decline", "reject", "fail", "balk", "unwilling", "refusal"})
+DEMAND_WORDS = frozenset(
+    {"demand", "insist", "press", "pressure", "pressurize", "push", "order", "ultimatum"}
+)
+APPEAL_WORDS = frozenset({"urge", "call", "ask", "appeal", "request", "invite", "encourage"})
+FRAME_NOUNS = INTENT_NOUNS | {"threat", "warning", "refusal", "demand", "call", "appeal", "request"}
+# Roots whose events are about other events: a nominal trigger in their object is their content.
+_FRAME_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
+_REPORTING = frozenset(
+    {"say", "state", "announce", "insist", "reiterate", "stress", "add", "tell", "declare"}
+)
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
+
+
+def _lookup(table: dict[str, Any], code: str) -> Any:
+    for size in range(len(code), 1, -1):
+        if code[:size] in table:
+            return table[code[:size]]
+    return None
+
+
+def framed_code(kind: str, code: str) -> str | None:
+    """The code of a ``kind`` frame ("intent", "demand", "appeal", "reject") over an event coded
+    ``code``; None when the frame does not change it (e.g. demanding an attack)."""
+    if kind == "threat":
+        threat = _lookup(_CONFLICT, code)
+        return "130" if threat is None else str(threat)
+    if kind in ("intent", "future"):
+        coop = _lookup(_COOPERATIVE, code)
+        if coop:
+            return str(coop[0])
+        threat = _lookup(_CONFLICT, code)
+        return None if threat is None else str(threat)
+    coop = _lookup(_COOPERATIVE, code)
+    if coop is None:
+        return None
+    if kind == "demand":
+        return str(coop[1])
+    if kind == "appeal":
+        return "02" + str(coop[1])[2:]
+    if kind == "reject":
+        return str(coop[2])
+    return None
+
+
+def _kind(word: Token) -> str | None:
+    lemma = word.lemma_.lower()
+    if lemma in REJECT_WORDS:
+        return "reject"
+    if lemma in THREAT_WORDS:
+        return "threat"
+    if lemma in INTENT_WORDS or lemma in INTENT_NOUNS:
+        return "intent"
+    if lemma in DEMAND_WORDS:
+        return "demand"
+    if lemma in APPEAL_WORDS:
+        return "appeal"
+    return None
+
+
+def governor(head: Token) -> Token | None:
+    """The word whose complement the trigger ``head`` is: "agreed to *meet*" -> agreed,
+    "ready to *contribute*" -> ready, "demanded that X *abandon*" -> demanded; for the object of a
+    light verb, that verb's governor ("threatened to hold a *strike*" -> threatened)."""
+    if head.pos_ in ("NOUN", "PROPN") and is_light_object(head):
+        head = head.head
+    if head.dep_ in _COMPLEMENT_DEPS and head.head is not head:
+        if head.dep_ == "advcl" and not any(c.lower_ == "to" for c in head.children):
+            return None
+        return head.head
+    if head.dep_ == "pcomp" and head.head.dep_ == "prep":
+        return head.head.head
+    if (
+        head.dep_ == "acl"
+        and any(c.lower_ == "to" for c in head.children)
+        and head.head.lemma_.lower() in FRAME_NOUNS  # "reached a consensus to *exchange*"
+    ):
+        return head.head
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """How a mention's code was changed by the word governing it."""
+
+    kind: str
+    word: Token
+    code: str
+
+
+def frame_of(mention: Mention) -> Frame | None:
+    """The frame that recodes ``mention``, if any: a governing intent/reject/demand word, a future
+    or intended modality ("will allow", "plans to lift"), or "must"/"should" in reported speech."""
+    head = mention.match.head
+    code = mention.code
+    gov = governor(head)
+    if gov is not None:
+        kind = _kind(gov)
+        if kind is not None and not (kind == "intent" and _negated(gov)):
+            if kind == "intent" and _negated(head):
+                kind = "reject"
+            new = framed_code(kind, code)
+            if new is not None and new in _known_codes():
+                return Frame(kind, gov, new)
+    modality = mention.modality.modality
+    if modality == "future" and not _negated(head):
+        new = framed_code("future", code)
+        if new is not None and new in _known_codes():
+            return Frame("future", head, new)
+    if modality in ("future", "negated") and _negated(head) and _has_future(head):
+        new = framed_code("reject", code)
+        if new is not None and new in _known_codes():
+            return Frame("reject", head, new)
+    if (
+        modality == "hypothetical"
+        and _must(head)
+        and head.dep_ == "ccomp"
+        and head.head.lemma_.lower() in _REPORTING
+    ):
+        new = framed_code("demand", code)
+        if new is not None and new in _known_codes():
+            return Frame("demand", head.head, new)
+    return None
+
+
+def _known_codes() -> Mapping[str, Any]:
+    return cameo_codes()
+
+
+def _negated(word: Token) -> bool:
+    return any(c.dep_ == "neg" for c in word.children)
+
+
+def _has_future(word: Token) -> bool:
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("will", "wo", "'ll", "would") for c in word.children
+    )
+
+
+def _must(word: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in word.children)
+
+
+def _inside_object(inner: Token, outer: Token) -> bool:
+    """``inner`` is part of the object or complement of ``outer`` ("called for *sanctions*",
+    "rejected calls for *aid*", "accused X of *attacks*")."""
+    token = inner
+    for _ in range(6):
+        if token.head is token:
+            return False
+        dep = token.dep_
+        token = token.head
+        if token.i == outer.i:
+            return dep in ("dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "attr", "oprd")
+        if dep in ("nsubj", "nsubjpass", "relcl", "advcl", "conj", "parataxis"):
+            return False
+    return False
+
+
+def compose(mentions: Sequence[Mention]) -> list[Mention]:
+    """Apply frames and drop the mentions that became part of another one."""
+    by_head = {m.match.head.i: m for m in mentions}
+    dropped: set[int] = set()
+    out: dict[int, Mention] = {}
+    for mention in mentions:
+        frame = frame_of(mention)
+        if frame is None:
+            continue
+        head_i = mention.match.head.i
+        outer = by_head.get(frame.word.i) if frame.word.i != head_i else None
+        words = tuple(mention.words)
+        actors = mention.actor_args
+        recipients = mention.recipient_args
+        if frame.kind in ("demand", "appeal"):
+            recipients = (outer.recipient_args if outer else ()) + actors
+            actors = outer.actor_args if outer else _subjects(frame.word)
+        elif outer is not None:
+            actors = actors or outer.actor_args
+            recipients = recipients + outer.recipient_args
+        elif not actors and frame.word.i != head_i:
+            actors = _subjects(frame.word)
+        if outer is not None:
+            words = (*outer.words, *words)
+            dropped.add(outer.match.head.i)
+        elif frame.word.i != head_i:
+            words = (frame.word, *words)
+        note = f"{frame.kind} frame: {frame.word.text!r} over {mention.match.head.text!r}"
+        out[head_i] = replace(
+            mention,
+            code=frame.code,
+            words=words,
+            actor_args=actors,
+            recipient_args=recipients,
+            frame=note,
+        )
+    final = [out.get(m.match.head.i, m) for m in mentions]
+    kept = [m for m in final if m.match.head.i not in dropped]
+    # a nominal trigger inside the object of a frame-like event is that event's content, and
+    # the direct object of any verbal trigger is part of it ("ratified an agreement with the EU")
+    absorbed: dict[int, list[Mention]] = {}
+    for m in kept:
+        head = m.match.head
+        if head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        container = next(
+            (
+                o
+                for o in kept
+                if o is not m
+                and o.match.head.pos_ in ("VERB", "AUX")
+                and (
+                    (o.code[:2] in _FRAME_ROOTS and _inside_object(head, o.match.head))
+                    or (head.dep_ == "dobj" and head.head.i == o.match.head.i)
+                )
+            ),
+            None,
+        )
+        if container is not None:
+            absorbed.setdefault(container.match.head.i, []).append(m)
+    result: list[Mention] = []
+    inner = {m.match.head.i for group in absorbed.values() for m in group}
+    for m in kept:
+        if m.match.head.i in inner:
+            continue
+        extra = tuple(
+            arg
+            for a in absorbed.get(m.match.head.i, ())
+            for arg in a.recipient_args
+            if arg[0].i not in {h.i for h, _ in m.recipient_args}
+        )
+        result.append(replace(m, recipient_args=m.recipient_args + extra) if extra else m)
+    main = [m for m in result if not background(m.match.head)]
+    return main if main else result
+
+
+_BACKGROUND_PREPS = frozenset(
+    {"after", "following", "amid", "during", "since", "before", "despite", "over"}
+)
+_BACKGROUND_PHRASES = frozenset({("wake", "of"), ("response", "to"), ("result", "of")})
+
+
+def background(head: Token) -> bool:
+    """The trigger is context for the sentence's main event, not the event reported: inside a
+    relative or participial clause ("the town, where 28 people were killed"; "weapons seized
+    last year") or a time/cause phrase ("after 12 days of battles", "in the wake of the
+    execution"). Such mentions are dropped when the sentence reports another event."""
+    token = head
+    for _ in range(10):
+        if token.head is token:
+            return False
+        dep = token.dep_
+        parent = token.head
+        if dep in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
+            return True
+        if dep == "pobj" and parent.dep_ == "prep":
+            word = parent.lower_
+            if word in _BACKGROUND_PREPS:
+                return True
+            if (parent.head.lemma_.lower(), word) in _BACKGROUND_PHRASES:
+                return True
+        if dep in ("ccomp", "xcomp", "advcl", "conj") or token.pos_ in ("VERB", "AUX"):
+            return False
+        token = parent
+    return False
+
+
+def _subjects(word: Token) -> tuple[tuple[Token, str], ...]:
+    if word.pos_ in ("NOUN", "PROPN"):
+        return tuple(nominal_actors(word))
+    return tuple(subjects_of(word))

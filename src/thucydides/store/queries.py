@@ -1,0 +1,376 @@
+"""Questions asked of a store, as plain functions returning pandas DataFrames.
+
+Every function takes an open :class:`~thucydides.store.Store` (read-only is enough) and runs
+parameterised SQL only. They count *events* (clusters of reports), not mentions: an event
+reported five times counts once, and its representative record speaks for it.
+
+>>> from thucydides.store import Store, queries
+>>> with Store("thucydides.duckdb", read_only=True) as store:          # doctest: +SKIP
+...     queries.dyad_series(store, "TUR", "SYR", interval="month")
+
+Actor arguments are CAMEO-style codes matched as prefixes (``TUR`` matches ``TURGOV`` and
+``TURMIL``), or ISO 3166 alpha-3 countries (``TUR`` also matches an actor whose country is TUR).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from thucydides.errors import UsageError
+from thucydides.store.store import Store
+
+INTERVALS = ("day", "week", "month")
+QUAD_COLUMNS = (
+    "verbal_cooperation",
+    "material_cooperation",
+    "verbal_conflict",
+    "material_conflict",
+)
+CLUSTER_FIELDS = ("cluster_id", "num_mentions", "num_articles", "num_sources")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events to return; every field is optional and they combine with AND."""
+
+    actor: str | None = None  # among the actors (who did it)
+    recipient: str | None = None  # among the recipients (to whom)
+    party: str | None = None  # actor or recipient
+    country: str | None = None  # any party's ISO3 country
+    sector: str | None = None  # any party's sector, e.g. GOV, MIL, REB
+    plover: str | None = None  # PLOVER type, e.g. CONSULT
+    cameo: str | None = None  # CAMEO code prefix, e.g. "04" or "043"
+    since: dt.date | None = None
+    until: dt.date | None = None
+    place: str | None = None  # place name (case-insensitive substring) or ISO3 country
+    text: str | None = None  # words in the sentence (case-insensitive substring)
+    dataset: str | None = None  # "thucydides", "gdelt", "icews", "polecat", "acled"
+    factual_only: bool = False
+
+
+def _codes(column: str) -> str:
+    return f"e.{column}_codes LIKE '%|' || ? || '%'"
+
+
+def _countries(column: str) -> str:
+    return f"e.{column}_countries LIKE '%|' || ? || '|%'"
+
+
+def _party(role: str | None) -> str:
+    """Matches a code prefix or a country in one role (or either, for ``None``)."""
+    roles = [role] if role else ["actor", "recipient"]
+    return "(" + " OR ".join(f"{_codes(r)} OR {_countries(r)}" for r in roles) + ")"
+
+
+def _party_params(value: str, role: str | None) -> list[str]:
+    return [value.upper()] * (2 if role else 4)
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause over ``events e`` for a filter, with its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for role, value in (("actor", f.actor), ("recipient", f.recipient), (None, f.party)):
+        if value:
+            clauses.append(_party(role))
+            params += _party_params(value, role)
+    if f.country:
+        clauses.append(f"({_countries('actor')} OR {_countries('recipient')})")
+        params += [f.country.upper()] * 2
+    if f.sector:
+        clauses.append(
+            "e.event_id IN (SELECT event_id FROM event_actors WHERE list_contains(sectors, ?))"
+        )
+        params.append(f.sector.upper())
+    if f.plover:
+        clauses.append("e.plover = ?")
+        params.append(f.plover.upper())
+    if f.cameo:
+        clauses.append("e.cameo LIKE ? || '%'")
+        params.append(f.cameo)
+    if f.since:
+        clauses.append("e.date >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("e.date <= ?")
+        params.append(f.until)
+    if f.place:
+        clauses.append(
+            "e.event_id IN (SELECT event_id FROM places WHERE name ILIKE '%' || ? || '%' "
+            "OR country = ?)"
+        )
+        params += [f.place, f.place.upper()]
+    if f.text:
+        clauses.append("e.sentence ILIKE '%' || ? || '%'")
+        params.append(f.text)
+    if f.dataset:
+        clauses.append("e.dataset = ?")
+        params.append(f.dataset)
+    if f.factual_only:
+        clauses.append("e.factual")
+    return (" AND ".join(clauses) or "true"), params
+
+
+def events(
+    store: Store,
+    filters: EventFilter = EventFilter(),
+    *,
+    limit: int = 100,
+    offset: int = 0,
+    mentions: bool = False,
+) -> pd.DataFrame:
+    """Events matching ``filters``, newest first: one row per event (its representative), or
+    one row per report with ``mentions=True``. Columns: the cluster fields, ``event_id``,
+    ``article_id``, ``dataset``, ``date``, ``plover``, ``cameo``, ``quad_class``, ``goldstein``,
+    ``actors``, ``recipients`` (codes, ``;``-joined), ``sentence`` and ``record`` (the event
+    record, version 1, as a dict)."""
+    where, params = _where(filters)
+    representative = "" if mentions else "AND e.is_representative"
+    page = store.frame(
+        f"""
+        SELECT e.event_id FROM events e
+        WHERE {where} {representative}
+        ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?
+        """,
+        [*params, limit, offset],
+    )
+    return _with_records(store, page)
+
+
+def _with_records(store: Store, page: pd.DataFrame) -> pd.DataFrame:
+    columns = [
+        *CLUSTER_FIELDS,
+        "event_id",
+        "article_id",
+        "dataset",
+        "date",
+        "plover",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "actors",
+        "recipients",
+        "sentence",
+        "record",
+    ]
+    if page.empty:
+        return pd.DataFrame(columns=columns)
+    ids = [str(i) for i in page["event_id"]]
+    rows = store.frame(
+        "SELECT e.event_id, c.cluster_id, c.num_mentions, c.num_articles, c.num_sources, "
+        "e.article_id, e.dataset, e.date, e.plover, e.cameo, e.quad_class, e.goldstein, "
+        "e.sentence, e.record FROM events e JOIN clusters c ON c.cluster_id = e.cluster_id "
+        "WHERE e.event_id IN (SELECT unnest(?))",
+        [ids],
+    )
+    merged = page[["event_id"]].merge(rows, on="event_id", how="left")
+    records = [json.loads(r) for r in merged["record"]]
+    merged["record"] = records
+    merged["actors"] = [";".join(a["code"] for a in r["actors"]) for r in records]
+    merged["recipients"] = [";".join(a["code"] for a in r["recipients"]) for r in records]
+    return merged[columns]
+
+
+def event_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of :func:`events` as event records (version 1) with the cluster fields."""
+    out = []
+    for row in frame.itertuples(index=False):
+        record: dict[str, Any] = dict(getattr(row, "record"))  # noqa: B009
+        record.update({k: _plain(getattr(row, k)) for k in CLUSTER_FIELDS})
+        record["dataset"] = row.dataset
+        out.append(record)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
+
+
+def _check_interval(interval: str) -> None:
+    if interval not in INTERVALS:
+        raise UsageError(f"--interval {interval!r} is not known; use one of {', '.join(INTERVALS)}")
+
+
+def dyad_series(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    interval: str = "month",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    directed: bool = False,
+    factual_only: bool = True,
+    dataset: str | None = None,
+) -> pd.DataFrame:
+    """Events between ``a`` and ``b`` per day, week or month: ``events``, counts per QuadClass,
+    ``mean_goldstein``, ``net_cooperation`` ((cooperation - conflict) / events, -1..1) and one
+    ``plover_<TYPE>`` count column per PLOVER type seen. Periods without events are zeros.
+
+    Undirected (default): both are parties, in any role. ``directed``: ``a`` among the actors
+    and ``b`` among the recipients."""
+    _check_interval(interval)
+    role_a, role_b = ("actor", "recipient") if directed else (None, None)
+    extra, extra_params = _where(
+        EventFilter(since=since, until=until, factual_only=factual_only, dataset=dataset)
+    )
+    frame = store.frame(
+        f"""
+        SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, e.quad_class,
+               coalesce(e.plover, 'none') AS plover, count(*) AS n, sum(e.goldstein) AS g
+        FROM events e
+        WHERE e.is_representative AND {_party(role_a)} AND {_party(role_b)} AND {extra}
+          AND e.date IS NOT NULL
+        GROUP BY ALL
+        """,
+        [
+            interval,
+            *_party_params(a, role_a),
+            *_party_params(b, role_b),
+            *extra_params,
+        ],
+    )
+    return _series(frame, interval)
+
+
+def _series(frame: pd.DataFrame, interval: str) -> pd.DataFrame:
+    base = ["period", "events", *QUAD_COLUMNS, "mean_goldstein", "net_cooperation"]
+    if frame.empty:
+        return pd.DataFrame(columns=base)
+    frame["period"] = pd.to_datetime(frame["period"])
+    by_period = frame.groupby("period")
+    out = pd.DataFrame({"events": by_period["n"].sum()})
+    for quad, name in enumerate(QUAD_COLUMNS, start=1):
+        out[name] = frame[frame["quad_class"] == quad].groupby("period")["n"].sum()
+    out["mean_goldstein"] = by_period["g"].sum() / out["events"]
+    plover = frame.pivot_table(index="period", columns="plover", values="n", aggfunc="sum")
+    plover.columns = [f"plover_{c}" for c in plover.columns]
+    out = out.join(plover)
+    freq = {"day": "D", "week": "W-MON", "month": "MS"}[interval]
+    full = pd.date_range(out.index.min(), out.index.max(), freq=freq)
+    out = out.reindex(full.union(pd.DatetimeIndex(out.index))).fillna(0)
+    coop = out[QUAD_COLUMNS[0]] + out[QUAD_COLUMNS[1]]
+    conflict = out[QUAD_COLUMNS[2]] + out[QUAD_COLUMNS[3]]
+    out["net_cooperation"] = ((coop - conflict) / out["events"]).where(out["events"] > 0, 0.0)
+    counts = [c for c in out.columns if c not in ("mean_goldstein", "net_cooperation")]
+    out[counts] = out[counts].astype(int)
+    out.index.name = "period"
+    out = out.reset_index()
+    out["period"] = out["period"].dt.date
+    return out[[*base, *sorted(c for c in out.columns if c.startswith("plover_"))]]
+
+
+def actor_timeline(
+    store: Store,
+    actor: str,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int = 100,
+) -> pd.DataFrame:
+    """What ``actor`` did and had done to it, newest first (the columns of :func:`events`)."""
+    return events(store, EventFilter(party=actor, since=since, until=until), limit=limit)
+
+
+def top_actors(
+    store: Store,
+    filters: EventFilter = EventFilter(),
+    *,
+    role: str | None = None,
+    limit: int = 20,
+) -> pd.DataFrame:
+    """The actor codes in most events: ``code``, ``events``, ``mentions``."""
+    if role not in (None, "actor", "recipient"):
+        raise UsageError(f"role {role!r} is not known; use actor or recipient")
+    where, params = _where(filters)
+    role_clause = "AND a.role = ?" if role else ""
+    return store.frame(
+        f"""
+        SELECT a.code, count(DISTINCT c.cluster_id) AS events,
+               CAST(sum(c.num_mentions) AS BIGINT) AS mentions
+        FROM clusters c JOIN events e ON e.event_id = c.representative
+        JOIN event_actors a ON a.event_id = e.event_id {role_clause}
+        WHERE {where}
+        GROUP BY a.code ORDER BY events DESC, a.code LIMIT ?
+        """,
+        [*([role] if role else []), *params, limit],
+    )
+
+
+def top_dyads(
+    store: Store, filters: EventFilter = EventFilter(), *, limit: int = 20
+) -> pd.DataFrame:
+    """The actor → recipient pairs in most events (compound actors expand to every pair)."""
+    where, params = _where(filters)
+    return store.frame(
+        f"""
+        SELECT s.code AS actor, t.code AS recipient, count(DISTINCT c.cluster_id) AS events,
+               avg(e.goldstein) AS mean_goldstein
+        FROM clusters c JOIN events e ON e.event_id = c.representative
+        JOIN event_actors s ON s.event_id = e.event_id AND s.role = 'actor'
+        JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'recipient'
+        WHERE {where}
+        GROUP BY ALL ORDER BY events DESC, actor, recipient LIMIT ?
+        """,
+        [*params, limit],
+    )
+
+
+def last_time(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    plover: str | None = None,
+    cameo: str | None = None,
+    before: dt.date | None = None,
+) -> pd.DataFrame:
+    """The most recent factual event of a type between ``a`` and ``b`` (in any role) before
+    ``before`` (strictly): "the first meeting since ...". Empty when there is none."""
+    where, params = _where(
+        EventFilter(
+            plover=plover,
+            cameo=cameo,
+            until=before - dt.timedelta(days=1) if before else None,
+            factual_only=True,
+        )
+    )
+    page = store.frame(
+        f"""
+        SELECT e.event_id FROM events e
+        WHERE e.is_representative AND {where} AND e.date IS NOT NULL
+          AND {_party(None)} AND {_party(None)}
+        ORDER BY e.date DESC, e.event_id LIMIT 1
+        """,
+        [*params, *_party_params(a, None), *_party_params(b, None)],
+    )
+    return _with_records(store, page)
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    """A YYYY-MM-DD option value (one-line error naming the option otherwise)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+__all__: Sequence[str] = (
+    "EventFilter",
+    "actor_timeline",
+    "dyad_series",
+    "event_records",
+    "events",
+    "last_time",
+    "parse_date",
+    "top_actors",
+    "top_dyads",
+)

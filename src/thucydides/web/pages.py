@@ -1,0 +1,46 @@
+"""The dashboard pages: HTML shells that draw themselves from the JSON API (static/app.js).
+
+A page never runs a query of its own: it asks ``/api`` like any client, so the dashboard shows
+exactly what the API (and ``thucydides query``) answers. Templates are autoescaped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+PAGES: dict[str, tuple[str, str]] = {
+    # path: (template, title)
+    "/": ("overview.html", "Overview"),
+    "/events": ("events.html", "Events"),
+    "/event": ("event.html", "Event"),
+    "/dyad": ("dyad.html", "Dyad"),
+    "/actor": ("actor.html", "Actor"),
+    "/map": ("map.html", "Map"),
+    "/code": ("code.html", "Code a text"),
+}
+
+router = APIRouter(include_in_schema=False)
+
+
+def _page(template: str, title: str) -> Any:
+    def render(request: Request) -> HTMLResponse:
+        return TEMPLATES.TemplateResponse(
+            request, template, {"title": title, "coding": bool(request.app.state.token)}
+        )
+
+    return render
+
+
+for _path, (_template, _title) in PAGES.items():
+    router.add_api_route(
+        _path, _page(_template, _title), methods=["GET"], response_class=HTMLResponse
+    )
+
+__all__ = ["PAGES", "router"]

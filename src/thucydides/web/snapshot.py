@@ -1,0 +1,168 @@
+"""The stores the web app reads: a snapshot copy of the operator's store, opened read-only.
+
+The app never opens the operator's file for longer than a copy takes (see
+:mod:`thucydides.store.snapshots`), so ``thucydides code --db`` can write it while the app
+serves. A background thread takes a new snapshot when the file changes (every ``refresh``
+seconds at most) and swaps it in; answers are cached per snapshot, since a snapshot never
+changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import queue
+import shutil
+import tempfile
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from thucydides.store import Store
+from thucydides.store.snapshots import StoreBusyError, copy_snapshot
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Snapshot:
+    """One copy of the store with its own pool of read-only connections and its answer cache."""
+
+    generation: int
+    path: Path
+    taken_at: float
+    source_mtime: float
+    pool: queue.Queue[Store]
+    stores: list[Store]
+    cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
+
+    def close(self) -> None:
+        for store in self.stores:
+            with contextlib.suppress(Exception):
+                store.close()
+
+
+class SnapshotReader:
+    """Serves reads of ``source`` from snapshots; thread-safe."""
+
+    def __init__(
+        self,
+        source: str | Path,
+        *,
+        connections: int = 8,
+        refresh: float = 30.0,
+        cache_size: int = 1024,
+    ) -> None:
+        self.source = Path(source)
+        self.connections = connections
+        self.refresh = refresh
+        self.cache_size = cache_size
+        self._dir = Path(tempfile.mkdtemp(prefix="thucydides-serve-"))
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._stop = threading.Event()
+        self._current = self._take()  # a missing or busy store fails here, at start-up
+        self._thread: threading.Thread | None = None
+        if refresh > 0:
+            self._thread = threading.Thread(target=self._watch, daemon=True, name="snapshots")
+            self._thread.start()
+
+    # -- snapshots ------------------------------------------------------------------------
+    def _take(self) -> Snapshot:
+        mtime = self.source.stat().st_mtime if self.source.exists() else 0.0
+        self._generation += 1
+        path = self._dir / f"snapshot-{self._generation}.duckdb"
+        copy_snapshot(self.source, path)
+        stores = [Store(path, read_only=True) for _ in range(self.connections)]
+        pool: queue.Queue[Store] = queue.Queue()
+        for store in stores:
+            pool.put(store)
+        return Snapshot(self._generation, path, time.time(), mtime, pool, stores)
+
+    def refresh_now(self) -> bool:
+        """Take a new snapshot if the store changed since the last one; True if it did."""
+        with self._lock:
+            current = self._current
+            if self.source.exists() and self.source.stat().st_mtime == current.source_mtime:
+                return False
+            fresh = self._take()
+            self._current = fresh
+        # readers that hold the old snapshot's stores finish first: close them when returned
+        threading.Thread(target=self._retire, args=(current,), daemon=True).start()
+        return True
+
+    def _retire(self, old: Snapshot) -> None:
+        for _ in old.stores:
+            old.pool.get()
+        old.close()
+        for path in (old.path, old.path.with_name(old.path.name + ".wal")):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.refresh):
+            try:
+                if self.refresh_now():
+                    log.info("new snapshot of %s", self.source)
+            except StoreBusyError as exc:
+                log.info("%s", exc)
+            except Exception:  # keep serving the last snapshot whatever happened
+                log.exception("snapshot of %s failed", self.source)
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(timeout=5)
+        self._current.close()
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+    # -- reads ----------------------------------------------------------------------------
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._current
+
+    @contextlib.contextmanager
+    def store(self) -> Iterator[Store]:
+        """A read-only store of the current snapshot, for one request."""
+        snap = self._current
+        store = snap.pool.get()
+        try:
+            yield store
+        finally:
+            snap.pool.put(store)
+
+    def answer(self, key: Any, compute: Callable[[Store], Any]) -> Any:
+        """``compute(store)``, cached per snapshot under ``key`` (answers never go stale: a
+        snapshot does not change)."""
+        snap = self._current
+        with self._lock:
+            if key in snap.cache:
+                snap.cache.move_to_end(key)
+                return snap.cache[key]
+        store = snap.pool.get()
+        try:
+            value = compute(store)
+        finally:
+            snap.pool.put(store)
+        with self._lock:
+            snap.cache[key] = value
+            while len(snap.cache) > self.cache_size:
+                snap.cache.popitem(last=False)
+        return value
+
+    def info(self) -> dict[str, Any]:
+        snap = self._current
+        return {
+            "source": os.fspath(self.source),
+            "generation": snap.generation,
+            "taken_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(snap.taken_at)),
+            "refresh_seconds": self.refresh,
+        }
+
+
+__all__ = ["Snapshot", "SnapshotReader"]

@@ -1,0 +1,112 @@
+"""ArticleActors: within-article coreference over real parses of an article written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from thucydides.coding.coreference import ArticleActors
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = (
+    "Turkish President Recep Tayyip Erdogan met Syria's defence minister Ali Mahmoud Abbas and "
+    "Russia's Sergei Shoigu in Ankara on Monday. "
+    "Mr Erdogan said he wanted the talks to continue. "
+    "Abbas said his country was ready. "
+    "The three officials agreed to meet again in January. "
+    "They also discussed the return of refugees. "
+    "The PKK rejected the talks. "
+    "The group said it would fight on. "
+    "Russia's defence ministry welcomed the meeting. "
+    "The ministry called for calm. "
+    "Iraq said it would send observers. "
+    "Chad's new defence minister Jane Roe arrived in Niger on Tuesday. "
+    "Roe praised the army."
+)
+WHEN = dt.date(2022, 12, 29)
+
+
+@pytest.fixture(scope="module")
+def article(nlp: Any) -> tuple[Any, ArticleActors]:
+    doc = nlp(ARTICLE)
+    return doc, ArticleActors(doc, when=WHEN)
+
+
+def _token(doc: Any, sentence: int, word: str) -> Any:
+    sent = list(doc.sents)[sentence]
+    found = [t for t in sent if t.text == word]
+    assert found, f"{word!r} not in sentence {sentence}: {sent.text!r}"
+    return found[0]
+
+
+# sentence index, word, expected codes, expected names (None: don't check)
+CASES: list[tuple[int, str, list[str], list[str | None] | None]] = [
+    (1, "Erdogan", ["TURGOV"], ["Recep Tayyip Erdogan"]),  # surname with honorific
+    (1, "he", ["TURGOV"], ["Recep Tayyip Erdogan"]),  # pronoun -> subject before it
+    # the article's Ali Mahmoud Abbas (SYR), not the dictionary's Mahmoud Abbas (PSE)
+    (2, "Abbas", ["SYRGOV"], ["Ali Mahmoud Abbas"]),
+    (2, "his", ["SYRGOV"], ["Ali Mahmoud Abbas"]),
+    # a number of officials -> the latest mention of exactly that many actors
+    (3, "officials", ["TURGOV", "SYRGOV", "RUSGOV"], None),
+    (4, "They", ["TURGOV", "SYRGOV", "RUSGOV"], None),  # "they" -> the earlier subject
+    (6, "group", ["TURREB"], None),  # "the group" -> the latest named group
+    (6, "it", ["TURREB"], None),
+    (8, "ministry", ["RUSGOV"], None),  # "the ministry" -> the latest government actor
+    (9, "it", ["IRQ"], None),  # "it" -> the country that is the subject before it
+    # a person the dictionaries do not know: the apposition gives country and sector, and a
+    # later surname finds them
+    (11, "Roe", ["TCDGOV"], ["Jane Roe"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "codes", "names"), CASES)
+def test_coreference(
+    article: tuple[Any, ArticleActors],
+    sentence: int,
+    word: str,
+    codes: list[str],
+    names: list[str | None] | None,
+) -> None:
+    doc, actors = article
+    token = _token(doc, sentence, word)
+    found = actors.resolve(token)
+    assert sorted(r.actor.code for r in found) == sorted(codes)
+    if names is not None:
+        assert [r.actor.name for r in found] == names
+    for r in found:
+        assert doc.text[r.actor.start : r.actor.end] == r.actor.text
+        assert token.idx >= r.actor.start  # the words of this mention, not the antecedent's
+
+
+def test_the_chain_is_explained(article: tuple[Any, ArticleActors]) -> None:
+    doc, actors = article
+    [he] = actors.resolve(_token(doc, 1, "he"))
+    assert he.how.startswith("coreference: 'he' -> 'Recep Tayyip Erdogan' (person people.csv:")
+    officials = actors.resolve(_token(doc, 3, "officials"))
+    assert all(r.how.startswith("coreference: 'three officials' -> ") for r in officials)
+    # a chain of chains keeps only the first link's reason, not nested ones
+    they = actors.resolve(_token(doc, 4, "They"))
+    assert all(r.how.count("coreference:") == 1 for r in they)
+
+
+def test_direct_mentions_keep_their_dictionary_reason(article: tuple[Any, ArticleActors]) -> None:
+    doc, actors = article
+    [shoigu] = [r for r in actors.resolve(_token(doc, 0, "Erdogan")) if r.actor.name]
+    assert shoigu.how.startswith("person people.csv:")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("It rained all day in the capital.", "It"),  # nothing before it
+        ("Officials said the road was closed.", "Officials"),  # no antecedent: stays as is
+    ],
+)
+def test_no_antecedent(nlp: Any, text: str, word: str) -> None:
+    doc = nlp(text)
+    actors = ArticleActors(doc)
+    token = next(t for t in doc if t.text == word)
+    assert all(r.actor.code.startswith("---") for r in actors.resolve(token))

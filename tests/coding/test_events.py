@@ -1,0 +1,163 @@
+"""The event coder on sentences we wrote: frames, background clauses, violence, disasters, the
+implicit police agent of passive arrests, and the explanation of every decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from thucydides.coding.events import code_doc
+from thucydides.coding.frames import framed_code
+from thucydides.dictionaries.verbs import load_trigger_dictionary
+from thucydides.models import Article, Event
+
+TRIGGERS = load_trigger_dictionary()
+
+
+def _code(nlp: Any, text: str) -> list[Event]:
+    article = Article(id="t", text=text, published=dt.date(2024, 5, 8), language="en")
+    return code_doc(nlp(text), article, TRIGGERS)
+
+
+def _summary(events: list[Event]) -> list[tuple[str, str | None]]:
+    return [(e.cameo, e.plover) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        # intent frames: agreeing, promising or being ready to cooperate is AGREE (CAMEO 03)
+        ("Kenya agreed on Tuesday to release the detained fishermen.", "0353", "AGREE"),
+        ("Chile will send food aid to the flooded region.", "033", "AGREE"),
+        ("Peru said it would release the detained fishermen.", "0353", "AGREE"),
+        ("Ghana is ready to resume talks with the rebels.", "036", "AGREE"),
+        # threats: a threatened or announced future conflict event is THREATEN (CAMEO 13)
+        ("Ecuador threatened to impose sanctions on the fishing fleet.", "1312", "THREATEN"),
+        ("The governor said he would extend the curfew in the port city.", "1323", "THREATEN"),
+        # refusals: refusing cooperation is REJECT (CAMEO 12)
+        ("The army refused to release the detained journalists.", "1243", "REJECT"),
+        ("The rebels declined to meet the envoy in the capital.", "125", "REJECT"),
+        # demands: a demand or "must" in reported speech over cooperation is REQUEST (CAMEO 10)
+        ("Nepal demanded that India release the arrested traders.", "1053", "REQUEST"),
+        ("Oman said Yemen must release the seized tanker.", "1053", "REQUEST"),
+    ],
+)
+def test_frames_recode_the_complement(nlp: Any, text: str, cameo: str, plover: str) -> None:
+    events = _code(nlp, text)
+    assert (cameo, plover) in _summary(events), _summary(events)
+    framed = next(e for e in events if e.cameo == cameo)
+    assert framed.actors, "the frame's subject is the actor"
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        ("Ghana is ready to resume talks with the rebels.", "intent frame: 'ready'"),
+        ("Chile will send food aid to the flooded region.", "future frame: 'send'"),
+        ("Oman said Yemen must release the seized tanker.", "demand frame: 'said'"),
+    ],
+)
+def test_the_explanation_names_the_frame(nlp: Any, text: str, frame: str) -> None:
+    (event,) = _code(nlp, text)
+    assert event.explanation["trigger"]["frame"].startswith(frame)
+
+
+def test_demand_targets_the_party_asked_to_act(nlp: Any) -> None:
+    (event,) = _code(nlp, "Nepal demanded that India release the arrested traders.")
+    assert ([a.code for a in event.actors], [a.code for a in event.recipients]) == (
+        ["NPL"],
+        ["IND"],
+    )
+
+
+def test_a_frame_and_its_complement_are_one_event(nlp: Any) -> None:
+    events = _code(nlp, "Kenya agreed on Tuesday to release the detained fishermen.")
+    assert len(events) == 1
+    assert events[0].explanation["trigger"]["words"] == ["agreed", "release"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "expected"),
+    [
+        ("intent", "042", "036"),
+        ("intent", "0874", "0356"),
+        ("intent", "190", "138"),
+        ("demand", "0841", "1053"),
+        ("appeal", "0841", "0253"),
+        ("reject", "040", "125"),
+        ("threat", "0831", "130"),
+        ("demand", "190", None),
+    ],
+)
+def test_framed_code_table(kind: str, code: str, expected: str | None) -> None:
+    assert framed_code(kind, code) == expected
+
+
+def test_nominal_trigger_in_the_object_of_a_frame_is_its_content(nlp: Any) -> None:
+    events = _code(nlp, "The bishops called for sanctions against the regime in Lima.")
+    assert "SANCTION" not in {e.plover for e in events}, _summary(events)
+
+
+def test_background_clause_does_not_add_an_event(nlp: Any) -> None:
+    text = "Bolivia lifted the curfew in the town where two men were killed in riots last year."
+    assert _summary(_code(nlp, text)) == [("0813", "RETREAT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Gunmen killed four villagers near the market on Monday.", "180"),
+        ("A suicide bomber killed six people at a checkpoint outside the city.", "1831"),
+        ("Army troops killed three rebel fighters in the hills.", "190"),
+    ],
+)
+def test_generic_violence_is_refined_by_victims_and_weapons(
+    nlp: Any, text: str, cameo: str
+) -> None:
+    events = [e for e in _code(nlp, text) if e.plover == "ASSAULT"]
+    assert [e.cameo for e in events] == [cameo]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake killed eight people in the mountain villages.",
+        "Six workers were killed when a chemical plant exploded on Thursday.",
+        "Floods destroyed hundreds of homes and 2,000 residents were evacuated.",
+    ],
+)
+def test_disasters_are_not_political_events(nlp: Any, text: str) -> None:
+    assert _code(nlp, text) == []
+
+
+def test_passive_arrest_without_agent_was_made_by_police(nlp: Any) -> None:
+    (event,) = _code(nlp, "Fifteen union workers were arrested at the factory gate.")
+    assert event.cameo == "173"
+    assert [a.code for a in event.actors] == ["COP"]
+    assert "implicit agent" in event.explanation["actors"][0]["how"]
+
+
+def test_killed_in_police_firing_names_the_police(nlp: Any) -> None:
+    (event,) = _code(nlp, "Two protesters were killed in police firing near the station.")
+    assert event.plover == "ASSAULT"
+    assert {s for a in event.actors for s in a.sectors} == {"COP"}
+
+
+def test_unknown_actor_keeps_the_event_and_says_so(nlp: Any) -> None:
+    (event,) = _code(nlp, "Hundreds of angry fishermen demonstrated outside the harbour office.")
+    assert event.plover == "PROTEST"
+    assert event.actors == ()
+    assert "not a known actor" in event.explanation["actors"][0]["how"]
+
+
+def test_explanation_names_pattern_words_and_reasons(nlp: Any) -> None:
+    (event,) = _code(nlp, "Kenya agreed on Tuesday to release the detained fishermen.")
+    why = event.explanation
+    assert why["trigger"]["rule"].startswith("0353.agree")
+    assert why["trigger"]["dictionary_line"] > 0
+    assert why["actors"][0]["code"] == "KEN"
+    assert "subject" in why["actors"][0]["how"]
+    assert why["modality"]
+    assert "Tuesday" in why["date"]
