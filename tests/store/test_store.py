@@ -48,7 +48,7 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     Store(path).close()
     with Store(path) as store:
-        assert store.sql("SELECT version FROM _migrations ORDER BY version") == [(1,), (2,)]
+        assert store.sql("SELECT version FROM _migrations ORDER BY version") == [(1,), (2,), (3,)]
 
 
 def test_event_record_round_trips_through_the_store() -> None:

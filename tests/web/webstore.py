@@ -116,6 +116,126 @@ ARTICLES: list[tuple[str, str, str | None, str, list[Spec]]] = [
 ]
 
 
+# A second report of the strike, from another source: the store clusters it with the first.
+ARTICLES.append(
+    (
+        "a-strike-again",
+        "Shelling near Aleppo",
+        "https://other.example/aleppo",
+        "2024-02-20",
+        [
+            Spec(
+                "Turkish forces shelled Syrian army positions near Aleppo on Monday, officials said.",
+                ("TURMIL", "TUR", "Turkish forces"),
+                "shelled",
+                ("SYRMIL", "SYR", "Syrian army"),
+                "195",
+                "ASSAULT",
+                4,
+                -10.0,
+                "2024-02-19",
+                ("Aleppo", "SYR", 36.2, 37.16),
+            )
+        ],
+    )
+)
+
+# Background events over twelve months, so that charts, tables and pages have some shape.
+BACKGROUND = [
+    # actor, words, trigger, recipient, words, cameo, plover, quad, goldstein, place
+    (
+        "RUSMIL",
+        "Russian troops",
+        "attacked",
+        "UKRMIL",
+        "Ukrainian forces",
+        "190",
+        "ASSAULT",
+        4,
+        -10.0,
+        ("Kharkiv", "UKR", 49.99, 36.23),
+    ),
+    (
+        "USAGOV",
+        "American diplomats",
+        "met",
+        "CHNGOV",
+        "Chinese officials",
+        "040",
+        "CONSULT",
+        1,
+        1.0,
+        ("Beijing", "CHN", 39.9, 116.4),
+    ),
+    (
+        "EGYGOV",
+        "Egyptian mediators",
+        "hosted",
+        "ISRGOV",
+        "Israeli negotiators",
+        "043",
+        "CONSULT",
+        1,
+        2.8,
+        ("Cairo", "EGY", 30.04, 31.24),
+    ),
+    ("UKRGOV", "Kyiv", "accused", "RUSGOV", "Moscow", "112", "ACCUSE", 3, -2.0, None),
+    (
+        "RUSGOV",
+        "Russian negotiators",
+        "met",
+        "UKRGOV",
+        "Ukrainian envoys",
+        "040",
+        "CONSULT",
+        1,
+        1.0,
+        ("Istanbul", "TUR", 41.01, 28.98),
+    ),
+    (
+        "DEUGOV",
+        "Germany",
+        "delivered",
+        "UKRMIL",
+        "the Ukrainian army",
+        "070",
+        "AID",
+        2,
+        7.0,
+        ("Berlin", "DEU", 52.52, 13.4),
+    ),
+]
+for month in range(12):
+    year, mon = (2023, 4 + month) if month < 9 else (2024, month - 8)
+    for j, (ac, aw, trig, rc, rw, cameo, plover, quad, gold, place) in enumerate(BACKGROUND):
+        for n in range((month * (j + 1) + j) % 4):
+            day = 2 + 8 * n + j
+            date = f"{year}-{mon:02d}-{day:02d}"
+            where = f" in {place[0]}" if place else ""
+            ARTICLES.append(
+                (
+                    f"bg-{date}-{ac}",
+                    f"{aw} and {rw}",
+                    f"https://wire.example/{date}/{ac.lower()}",
+                    date,
+                    [
+                        Spec(
+                            f"{aw} {trig} {rw}{where} on day {day}.",
+                            (ac, ac[:3], aw),
+                            trig,
+                            (rc, rc[:3], rw),
+                            cameo,
+                            plover,
+                            quad,
+                            gold,
+                            date,
+                            place,
+                        )
+                    ],
+                )
+            )
+
+
 def _span(text: str, words: str, after: int = 0) -> tuple[int, int]:
     start = text.index(words, after)
     return start, start + len(words)
@@ -183,7 +303,7 @@ def build_store(path: Path) -> list[str]:
                     modality="asserted",
                     date=s.date,
                     date_precision="day",
-                    date_text=s.sentence.rsplit(" on ", 1)[-1].split(" ")[0].rstrip("."),
+                    date_text=s.sentence.rsplit(" on ", 1)[-1].split(" ")[0].rstrip(".,"),
                     location=place,
                     explanation={"trigger": f"verb pattern for {s.trigger!r}", "note": IMG_TEXT},
                 )
@@ -192,7 +312,9 @@ def build_store(path: Path) -> list[str]:
     with Store(path) as store:
         store.start_run("fixture", "test", {}, ["fixture"])
         store.write(coded, [], run_id="fixture", coder_version="test")
-        store.finish_run("fixture", read=3, coded=3, unchanged=0, events=len(ids), rejections=0)
+        store.finish_run(
+            "fixture", read=len(coded), coded=len(coded), unchanged=0, events=len(ids), rejections=0
+        )
     return ids
 
 

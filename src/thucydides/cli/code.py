@@ -31,11 +31,11 @@ if TYPE_CHECKING:
     "--out",
     "out_path",
     metavar="FILE",
-    help="Also write the events to FILE (.jsonl, .csv, .parquet or .tsv).",
+    help="Also write the events to FILE (.jsonl, .csv or .parquet).",
 )
 @click.option("--db", metavar="PATH", help="DuckDB store to write to [setting db].")
 @click.option(
-    "--workers", type=click.IntRange(1, 64), help="Parser processes [setting workers; 1]."
+    "--workers", type=click.IntRange(1, 64), help="Parser processes (spaCy n_process) [1]."
 )
 @click.option(
     "--batch-size", type=click.IntRange(1, 10_000), help="Articles per parser batch [16]."

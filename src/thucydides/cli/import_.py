@@ -17,7 +17,12 @@ from thucydides.cli.app import cli, err
     required=True,
     help="The file's format.",
 )
-def import_command(path: str, db: str, fmt: str) -> None:
+@click.option(
+    "--memory-limit",
+    metavar="SIZE",
+    help="Cap DuckDB's memory, e.g. 2GB (pages beyond it go to disk).",
+)
+def import_command(path: str, db: str, fmt: str, memory_limit: str | None) -> None:
     """Load an event file into the store, streamed: queries then run across it and the events
     thucydides coded. Importing the same file again replaces its rows.
 
@@ -26,7 +31,7 @@ def import_command(path: str, db: str, fmt: str) -> None:
     from thucydides.formats.exchange import import_file
     from thucydides.store import Store
 
-    with Store(db) as store:
+    with Store(db, memory_limit=memory_limit) as store:
         summary = import_file(store, fmt, path)
     err.print(f"{summary.imported} events imported from {path}; {summary.skipped} lines skipped")
     for skipped in summary.first_skipped:

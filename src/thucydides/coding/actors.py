@@ -32,6 +32,7 @@ from thucydides.dictionaries.actors import (
     ImportedActor,
     Person,
     default_dictionary,
+    to_plover,
 )
 from thucydides.models import Actor
 
@@ -404,7 +405,8 @@ def _combine(
     head_match = next((m for m in matches if m.first <= head.i <= m.last), None)
     span = _span(phrase.tokens)
     lemma = head.lemma_.lower()
-    if head_match is not None and _is_demonym(head_match, head) and _ethnic(head):
+    ethnic_people = head_match is not None and _is_demonym(head_match, head) and _ethnic(head)
+    if ethnic_people:
         matches = [m for m in matches if m is not head_match]  # "ethnic Albanians in Serbia"
         head_match = None
     located = [m for m in matches if m.first in phrase.located]
@@ -412,7 +414,8 @@ def _combine(
         matches = [m for m in matches if m not in located]  # "Syrian refugees in Turkey"
 
     def actor(code: str, country: str | None, sectors: tuple[str, ...], name: str | None) -> Actor:
-        return Actor(code, country, sectors, name, span[0], span[1], span[2])
+        # the code is CAMEO's; the sector list is PLOVER's (they differ for media and health)
+        return Actor(code, country, to_plover(sectors), name, span[0], span[1], span[2])
 
     def said(m: _Match) -> str:
         return f"{m.entry.source} {_words(head.doc, m)!r}"
@@ -459,6 +462,8 @@ def _combine(
             countries.append((ref.iso3, said(m)))
     if head_kind == "seat" and not sectors:
         sectors, sector_how = ("GOV",), "a seat of government as actor means the government"
+    if ethnic_people and not sectors:
+        sectors, sector_how = ("CVL",), "members of an ethnic group are civilians"
     if not countries:  # "the Assad regime": a person's country
         for m in matches:
             if isinstance(m.entry.ref, Person):

@@ -144,7 +144,7 @@ def _cause_agents(verb: Token) -> list[Arg]:
         for cause in prep.children:
             if cause.dep_ != "pobj":
                 continue
-            if cause.lemma_.lower() in CAUSE_NOUNS:
+            if cause.lemma_.lower() in CAUSE_NOUNS or cause.lower_ in CAUSE_NOUNS:
                 found.extend(
                     (h, f"{how}, the cause of {verb.text!r}") for h, how in nominal_actors(cause)
                 )

@@ -26,7 +26,7 @@ from thucydides.coding.disasters import accidental, disaster_document
 from thucydides.coding.frames import compose
 from thucydides.coding.modality import ModalityDecision, resolve_modality
 from thucydides.coding.places import resolve_event_place
-from thucydides.coding.violence import refine_violence
+from thucydides.coding.violence import refine_protest, refine_violence
 from thucydides.dictionaries.verbs import TriggerDictionary, TriggerMatch
 from thucydides.models import Actor, Article, Event, Trigger
 from thucydides.ontology import cameo_code
@@ -190,6 +190,8 @@ def _code_mention(
     refined, violence_reason = refine_violence(
         mention.code, sentence, actors, recipients, [h for h, _ in mention.recipient_args]
     )
+    if violence_reason is None:
+        refined, violence_reason = refine_protest(mention.code, sentence)
     code = cameo_code(refined)
     words = sorted(mention.words, key=lambda t: t.i)
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
@@ -258,6 +260,9 @@ _PARTY_NOUNS = frozenset(
         "agent", "guard", "civilian", "refugee", "inmate", "detainee", "journalist", "doctor",
         "bulldozer", "warplane", "aircraft", "jet", "helicopter", "tank", "warship", "drone",
         "unit", "squad", "commander", "chief", "spokesman", "delegation", "team", "side",
+        "terrorist", "jihadist", "extremist", "pirate", "looter", "rioter", "vigilante",
+        "occupant", "bomb", "device", "grenade", "missile", "rocket", "shell", "mortar",
+        "explosive", "ied", "landmine", "mine", "artillery", "airstrike", "sniper",
     }
 )  # fmt: skip
 

@@ -29,6 +29,7 @@ Token = Any  # spacy.tokens.Token
 
 # complement code prefix -> (intend/agree 03, demand 10, reject 12)
 _COOPERATIVE: dict[str, tuple[str, str, str]] = {
+    "03": ("030", "100", "120"),
     "04": ("036", "106", "125"),
     "045": ("039", "108", "126"),
     "046": ("036", "106", "125"),
@@ -198,7 +199,11 @@ def frame_of(mention: Mention) -> Frame | None:
             if kind == "intent" and _negated(head):
                 kind = "reject"
             new = framed_code(kind, code)
-            if new is not None and new in _known_codes():
+            # "the decision to send troops" is a decision, not a threat
+            nominal_threat = (
+                gov.pos_ == "NOUN" and kind == "intent" and (new or "").startswith("13")
+            )
+            if new is not None and new in _known_codes() and not nominal_threat:
                 return Frame(kind, gov, new)
     modality = mention.modality.modality
     if modality == "future" and not _negated(head):
@@ -255,6 +260,20 @@ def _inside_object(inner: Token, outer: Token) -> bool:
     return False
 
 
+def _direct_object(inner: Token, verb: Token) -> bool:
+    """``inner`` is the verb's direct object, or an "of" complement of it ("suspended part of a
+    military aid programme")."""
+    token = inner
+    for _ in range(4):
+        if token.dep_ == "dobj":
+            return bool(token.head.i == verb.i)
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head
+            continue
+        return False
+    return False
+
+
 def compose(mentions: Sequence[Mention]) -> list[Mention]:
     """Apply frames and drop the mentions that became part of another one."""
     by_head = {m.match.head.i: m for m in mentions}
@@ -308,7 +327,7 @@ def compose(mentions: Sequence[Mention]) -> list[Mention]:
                 and o.match.head.pos_ in ("VERB", "AUX")
                 and (
                     (o.code[:2] in _FRAME_ROOTS and _inside_object(head, o.match.head))
-                    or (head.dep_ == "dobj" and head.head.i == o.match.head.i)
+                    or _direct_object(head, o.match.head)
                 )
             ),
             None,
@@ -327,7 +346,8 @@ def compose(mentions: Sequence[Mention]) -> list[Mention]:
             if arg[0].i not in {h.i for h, _ in m.recipient_args}
         )
         result.append(replace(m, recipient_args=m.recipient_args + extra) if extra else m)
-    main = [m for m in result if not background(m.match.head)]
+    # a framed mention is the frame's event, in the frame's clause ("reached a consensus to ...")
+    main = [m for m in result if m.frame or not background(m.match.head)]
     return main if main else result
 
 
@@ -340,7 +360,7 @@ _BACKGROUND_PHRASES = frozenset({("wake", "of"), ("response", "to"), ("result", 
 def background(head: Token) -> bool:
     """The trigger is context for the sentence's main event, not the event reported: inside a
     relative or participial clause ("the town, where 28 people were killed"; "weapons seized
-    last year") or a time/cause phrase ("after 12 days of battles", "in the wake of the
+    last year"), a condition or purpose clause, or a time/cause phrase ("after 12 days of battles", "in the wake of the
     execution"). Such mentions are dropped when the sentence reports another event."""
     token = head
     for _ in range(10):
@@ -350,6 +370,12 @@ def background(head: Token) -> bool:
         parent = token.head
         if dep in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
             return True
+        if dep == "advcl" and token.pos_ in ("VERB", "AUX"):
+            marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "aux")}
+            # a condition ("unless Israel rescinds", "until they gain control") or a purpose
+            # ("began a hunger strike to demand ...") belongs to the event it modifies
+            if marks & {"if", "unless", "until", "to"}:
+                return True
         if dep == "pobj" and parent.dep_ == "prep":
             word = parent.lower_
             if word in _BACKGROUND_PREPS:

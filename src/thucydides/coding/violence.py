@@ -1,10 +1,11 @@
-"""Conventional or unconventional violence: CAMEO 19 (fighting between armed forces) versus 18
+"""Violence refinements. Conventional or unconventional violence: CAMEO 19 (fighting between armed forces) versus 18
 (bombings, and violence by irregular or unidentified attackers or against civilians).
 
 Words like "killed", "attacked", "opened fire" carry the generic code 190 in the trigger
 dictionary; :func:`refine_violence` decides from the sentence and the resolved actors whether
 CAMEO's rules make it a bombing (183, 1831 suicide), unconventional violence (180), or leave
-it conventional (190).
+it conventional (190). :func:`refine_protest` makes a demonstration reported with violence in
+the same sentence a violent protest (145).
 """
 
 from __future__ import annotations
@@ -37,8 +38,44 @@ IRREGULAR_WORDS = frozenset(
         "unknown", "suspected", "bandit", "jihadist", "insurgent", "extremist", "herdsman",
     }
 )  # fmt: skip
+# Words that show armed forces on the receiving end: then it is fighting (19), not 18.
+MILITARY_TARGET_WORDS = frozenset(
+    {
+        "soldier", "troop", "army", "military", "base", "checkpoint", "patrol", "convoy",
+        "position", "garrison", "outpost", "barracks", "force", "police", "policeman",
+        "gendarme", "militant", "fighter", "rebel", "insurgent", "tank", "frontline", "front",
+    }
+)  # fmt: skip
 _IRREGULAR_SECTORS = frozenset({"UAF", "INS", "RAD", "REB", "CRM", "SEP"})
 _FORCE_SECTORS = frozenset({"MIL", "REB", "INS", "SEP"})
+
+
+PROTEST_VIOLENCE_WORDS = frozenset(
+    {
+        "violent", "violence", "violently", "clash", "rock", "stone", "firework", "ablaze",
+        "torch", "loot", "looting", "vandalize", "vandalise", "vandalism", "smash", "riot",
+        "rioter", "rioting", "molotov", "petrol", "firebomb", "arson", "battle", "brawl",
+        "set", "burn", "stone-pelting", "pelt",
+    }
+)  # fmt: skip
+
+
+def refine_protest(code: str, sentence: Iterable[Token]) -> tuple[str, str | None]:
+    """A demonstration (CAMEO 14x) reported with violence in the same sentence ("protests
+    turned violent", "protesters threw rocks") is a violent protest, CAMEO 145."""
+    if code[:2] != "14" or code.startswith("145"):
+        return code, None
+    words = [t for t in sentence if t.lemma_.lower() in PROTEST_VIOLENCE_WORDS]
+    if any(t.lemma_.lower() == "set" for t in words):  # only "set fire", "set ablaze"
+        words = [
+            t
+            for t in words
+            if t.lemma_.lower() != "set"
+            or any(c.lemma_.lower() in ("fire", "ablaze") for c in t.children)
+        ]
+    if not words:
+        return code, None
+    return "145", f"violent protest: the sentence says {words[0].text!r}"
 
 
 def refine_violence(
@@ -59,11 +96,13 @@ def refine_violence(
         return "183", f"bombing: the sentence says {cue!r}"
     targets = {s for a in recipients for s in a.sectors}
     civilians = "CVL" in targets or any(t.lemma_.lower() in CIVILIAN_WORDS for t in recipient_words)
-    if civilians and not targets & _FORCE_SECTORS:
+    if civilians and not targets & _FORCE_SECTORS and not lemmas & MILITARY_TARGET_WORDS:
         return "180", "violence against civilians"
+    if targets & _FORCE_SECTORS or lemmas & MILITARY_TARGET_WORDS:
+        return code, None  # fighting between armed forces stays conventional
     sides = {s for a in actors for s in a.sectors}
-    if sides & _IRREGULAR_SECTORS and not (targets & _FORCE_SECTORS):
+    if sides & _IRREGULAR_SECTORS:
         return "180", "attack by an irregular armed group, not on armed forces"
-    if not actors and lemmas & IRREGULAR_WORDS and not (targets & _FORCE_SECTORS):
+    if not actors and lemmas & IRREGULAR_WORDS:
         return "180", "attack by unidentified or irregular attackers"
     return code, None

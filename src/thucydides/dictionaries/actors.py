@@ -102,6 +102,15 @@ PLOVER_SECTORS = frozenset(
         "IMG",
     ]
 )
+#: Where the two ontologies name a sector differently (CAMEO → PLOVER); other codes are the same.
+CAMEO_TO_PLOVER = {"MED": "JRN", "HLH": "MED", "INS": "REB", "SEP": "REB", "NGM": "NGO"}
+
+
+def to_plover(sectors: tuple[str, ...]) -> tuple[str, ...]:
+    """CAMEO sector codes as PLOVER writes them (media MED → JRN, health HLH → MED, ...)."""
+    return tuple(CAMEO_TO_PLOVER.get(s, s) for s in sectors)
+
+
 GROUP_KINDS = frozenset({"igo", "armed", "political", "ethnic", "institution", "media", "ngo"})
 
 EntryKind = Literal["country", "seat", "group", "person", "agent", "imported"]
@@ -278,6 +287,8 @@ class ActorDictionary:
 @functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Drop diacritics, unify apostrophes and collapse spaces (case kept)."""
+    if text.isascii():
+        return _SPACE.sub(" ", text)
     text = text.replace("’", "'").replace("‘", "'").replace("ı", "i").replace("İ", "I")
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -293,6 +304,7 @@ def normalize(text: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=65536)
 def first_word(text: str) -> str:
     """The first word of a normalised surface form, as matching splits it ("al-shabab" → "al")."""
     found = _WORD.search(normalize(text))

@@ -50,6 +50,10 @@ FIELDS = frozenset(
     {"code", "lemma", "pos", "particle", "object", "prep", "recipient", "example", "note"}
 )
 _VERB_POS = frozenset({"VERB"})
+# Parts of speech no entry can match (entries are verbs and nouns): skipped without a lookup.
+_NEVER_TRIGGERS = frozenset(
+    {"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "PART", "SYM", "X"}
+)
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "xcomp", "ccomp", "oprd", "acomp"})
 _PHRASE_PREPS = ("of", "for")
@@ -219,6 +223,8 @@ class TriggerDictionary:
         Specificity: object+prep > object > particle > prep > bare lemma; among equals, the match
         that covers more words wins ("hunger strike" over "strike"), then the earlier entry.
         """
+        if token.pos_ in _NEVER_TRIGGERS:
+            return None
         candidates = [e for form in _forms(token) for e in self._index.get(form, ())]
         best: TriggerMatch | None = None
         best_key: tuple[int, int, int, int] = (-1, -1, -1, -1)
@@ -248,9 +254,12 @@ def _lemma(token: Token) -> str:
 def _forms(token: Token) -> tuple[str, ...]:
     """Dictionary forms the token may have: its lemma, its lower-cased text, and for inflected
     verbs the stems the rule lemmatizer misses ("staged" -> "stage", "unbanned" -> "unban")."""
-    lemma, lower = _lemma(token), str(token.lower_)
+    return _forms_of(_lemma(token), str(token.lower_), str(token.tag_))
+
+
+@functools.lru_cache(maxsize=65536)
+def _forms_of(lemma: str, lower: str, tag: str) -> tuple[str, ...]:
     forms = [lemma, lower] if lemma != lower else [lemma]
-    tag = str(token.tag_)
     if tag in ("VBD", "VBN") and lower.endswith("ed"):
         stem = lower[:-2]
         forms += [stem + "e", stem, stem[:-1] + "y" if stem.endswith("i") else stem]
@@ -291,6 +300,14 @@ def _object_candidates(entry: TriggerEntry, head: Token, hosts: list[Token]) -> 
     entry's preposition, attached to the head, a particle or the direct object."""
     if entry.pos == "verb":
         found = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
+        # "allow refugees to return", "accept refugees fleeing ...": the complement's subject
+        found += [
+            s
+            for c in found
+            if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
     else:
         found = [c for c in head.children if c.dep_ == "compound"]
         found += _pobjs(_preps(head, "of"))
@@ -308,7 +325,8 @@ _MEASURE_WORDS = frozenset(
     {
         "tonne", "ton", "kg", "kilogram", "kilo", "lot", "batch", "shipment", "consignment",
         "amount", "day", "week", "month", "round", "series", "wave", "dozen", "hundred",
-        "thousand", "million", "billion", "load", "truckload", "package", "supply",
+        "thousand", "million", "billion", "load", "truckload", "package", "supply", "string",
+        "spate", "barrage", "volley", "salvo", "number", "couple", "pair",
     }
 )  # fmt: skip
 

@@ -125,8 +125,12 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Outcome]:
     origin = str(path)
     compressed = path.suffix.lower() == ".gz"
     try:
-        if kind == "parquet" and not compressed:
-            yield from iter_parquet(origin, origin, settings)
+        if kind == "parquet":
+            if compressed:
+                detail = "Parquet is compressed already; decompress the .gz file and read that"
+                yield Rejection(origin, "ingest", RejectionReason.MALFORMED, detail, origin)
+            else:
+                yield from iter_parquet(origin, origin, settings)
         elif kind in ("jsonl", "csv"):
             with _open(path, compressed) as stream:
                 head = _peek(stream)

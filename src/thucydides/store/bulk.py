@@ -11,6 +11,7 @@ import orjson
 import pandas as pd
 
 from thucydides.models import Event
+from thucydides.store.schema import EVENT_COLUMNS
 
 _TYPES: dict[str, dict[str, str]] = {}
 
@@ -79,62 +80,82 @@ def event_json(event: Event) -> str:
     return orjson.dumps(event, default=_mapping).decode()
 
 
-_EVENTS_FROM_JSON = """
-    INSERT INTO events ({columns})
-    SELECT j->>'event_id', j->>'article_id', CAST(j->>'sentence_index' AS INTEGER),
-           j->>'sentence', j->'trigger'->>'text', CAST(j->'trigger'->>'start' AS INTEGER),
-           CAST(j->'trigger'->>'end' AS INTEGER), j->>'plover', j->>'plover_mode',
-           CAST(j->'plover_contexts' AS VARCHAR[]), j->>'cameo', j->>'cameo_root',
-           CAST(j->>'goldstein' AS DOUBLE), CAST(j->>'quad_class' AS INTEGER),
-           CAST(j->>'factual' AS BOOLEAN), j->>'modality', CAST(j->>'date' AS DATE),
-           j->>'date_precision', j->>'date_text', j->'location', j->'explanation', j,
-           run_id, dataset, cluster_id, evidence,
-           coalesce(j->>'plover', 'CAMEO' || (j->>'cameo_root')),
+_ACTOR = (
+    '{"code": "VARCHAR", "country": "VARCHAR", "sectors": ["VARCHAR"], "name": "VARCHAR", '
+    '"text": "VARCHAR", "start": "INTEGER", "end": "INTEGER"}'
+)
+# The event record's layout for DuckDB's from_json: each record is parsed once, into a STRUCT.
+RECORD_STRUCTURE = (
+    '{"event_id": "VARCHAR", "article_id": "VARCHAR", "sentence_index": "INTEGER", '
+    '"sentence": "VARCHAR", "trigger": {"text": "VARCHAR", "start": "INTEGER", "end": "INTEGER"}, '
+    '"plover": "VARCHAR", "plover_mode": "VARCHAR", "plover_contexts": ["VARCHAR"], '
+    '"cameo": "VARCHAR", "cameo_root": "VARCHAR", "goldstein": "DOUBLE", "quad_class": "INTEGER", '
+    f'"actors": [{_ACTOR}], "recipients": [{_ACTOR}], "factual": "BOOLEAN", '
+    '"modality": "VARCHAR", "date": "DATE", "date_precision": "VARCHAR", "date_text": "VARCHAR", '
+    '"location": "JSON", "explanation": "JSON"}'
+)
+_PARSE = f"""
+    CREATE OR REPLACE TEMP TABLE _parsed AS
+    SELECT from_json(record, '{RECORD_STRUCTURE}') AS r, * FROM _staged
+"""
+_PARSED = "SELECT * FROM _parsed"
+
+_EVENTS_FROM_JSON = f"""
+    INSERT INTO events ({", ".join(EVENT_COLUMNS)})
+    SELECT r.event_id, r.article_id, r.sentence_index, r.sentence, r.trigger.text,
+           r.trigger.start, r.trigger."end", r.plover, r.plover_mode,
+           coalesce(r.plover_contexts, []), r.cameo, r.cameo_root, r.goldstein, r.quad_class,
+           r.factual, r.modality, r.date, r.date_precision, r.date_text,
+           coalesce(r.location, 'null'), r.explanation, record, run_id, dataset, cluster_id,
+           evidence, coalesce(r.plover, 'CAMEO' || r.cameo_root),
            array_to_string(list_sort(list_distinct(list_filter(
-               json_extract_string(j, '$.actors[*].country')
-               || json_extract_string(j, '$.recipients[*].country'), lambda x: x IS NOT NULL))), '|'),
-           '|' || array_to_string(json_extract_string(j, '$.actors[*].code'), '|') || '|',
-           '|' || array_to_string(json_extract_string(j, '$.recipients[*].code'), '|') || '|',
-           '|' || array_to_string(json_extract_string(j, '$.actors[*].country'), '|') || '|',
-           '|' || array_to_string(json_extract_string(j, '$.recipients[*].country'), '|') || '|'
-    FROM (SELECT CAST(record AS JSON) AS j, * FROM _staged)
+               list_transform(coalesce(r.actors, []) || coalesce(r.recipients, []),
+                              lambda a: a.country),
+               lambda x: x IS NOT NULL))), '|'),
+           '|' || array_to_string(list_transform(r.actors, lambda a: a.code), '|') || '|',
+           '|' || array_to_string(list_transform(r.recipients, lambda a: a.code), '|') || '|',
+           '|' || array_to_string(list_transform(r.actors, lambda a: a.country), '|') || '|',
+           '|' || array_to_string(list_transform(r.recipients, lambda a: a.country), '|') || '|',
+           num_mentions, num_articles, num_sources
+    FROM ({_PARSED})
 """
 
-_ACTORS_FROM_JSON = """
+_ACTORS_FROM_JSON = f"""
     INSERT INTO event_actors
-    SELECT event_id, role, pos, a->>'code', a->>'country', CAST(a->'sectors' AS VARCHAR[]),
-           a->>'name', a->>'text', CAST(a->>'start' AS INTEGER), CAST(a->>'end' AS INTEGER)
+    SELECT event_id, role, pos, a.code, a.country, coalesce(a.sectors, []), a.name, a.text,
+           a.start, a."end"
     FROM (
-        SELECT j->>'event_id' AS event_id, 'actor' AS role,
-               unnest(CAST(j->'actors' AS JSON[])) AS a,
-               generate_subscripts(CAST(j->'actors' AS JSON[]), 1) - 1 AS pos
-        FROM (SELECT CAST(record AS JSON) AS j FROM _staged)
+        SELECT r.event_id, 'actor' AS role, unnest(r.actors) AS a,
+               generate_subscripts(r.actors, 1) - 1 AS pos
+        FROM ({_PARSED})
         UNION ALL
-        SELECT j->>'event_id', 'recipient', unnest(CAST(j->'recipients' AS JSON[])),
-               generate_subscripts(CAST(j->'recipients' AS JSON[]), 1) - 1
-        FROM (SELECT CAST(record AS JSON) AS j FROM _staged)
+        SELECT r.event_id, 'recipient', unnest(r.recipients), generate_subscripts(r.recipients, 1) - 1
+        FROM ({_PARSED})
     )
 """
 
-_PLACES_FROM_JSON = """
+_PLACES_FROM_JSON = f"""
     INSERT INTO places
-    SELECT j->>'event_id', p->>'name', p->>'country', p->>'admin1', CAST(p->>'lat' AS DOUBLE),
+    SELECT r.event_id, p->>'name', p->>'country', p->>'admin1', CAST(p->>'lat' AS DOUBLE),
            CAST(p->>'lon' AS DOUBLE), CAST(p->>'geonameid' AS BIGINT), p->>'precision'
-    FROM (SELECT j, j->'location' AS p FROM (SELECT CAST(record AS JSON) AS j FROM _staged))
-    WHERE json_type(p) = 'OBJECT'
+    FROM (SELECT r, r.location AS p FROM ({_PARSED}))
+    WHERE p IS NOT NULL AND json_type(p) = 'OBJECT'
 """
 
 
 def insert_records(con: duckdb.DuckDBPyConnection, staged: dict[str, Sequence[Any]]) -> None:
     """Insert events from their JSON records (``record``, ``run_id``, ``dataset``,
-    ``cluster_id``, ``evidence`` columns): DuckDB derives every event column, the actor rows
+    ``cluster_id``, ``evidence`` and optionally the cluster counts ``num_mentions``,
+    ``num_articles``, ``num_sources``): DuckDB derives every event column, the actor rows
     and the place rows from the JSON, in parallel."""
-    from thucydides.store.schema import EVENT_COLUMNS
-
-    con.register("_staged", pd.DataFrame(staged))
+    n = len(staged["record"])
+    counts = {k: staged.get(k, [1] * n) for k in ("num_mentions", "num_articles", "num_sources")}
+    con.register("_staged", pd.DataFrame({**staged, **counts}))
     try:
-        con.execute(_EVENTS_FROM_JSON.format(columns=", ".join(EVENT_COLUMNS)))
+        con.execute(_PARSE)
+        con.execute(_EVENTS_FROM_JSON)
         con.execute(_ACTORS_FROM_JSON)
         con.execute(_PLACES_FROM_JSON)
+        con.execute("DROP TABLE _parsed")
     finally:
         con.unregister("_staged")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import duckdb
 
@@ -75,7 +74,9 @@ def refresh(con: duckdb.DuckDBPyConnection, cluster_ids: Iterable[str]) -> None:
             """
         )
         con.execute(
-            "UPDATE events SET is_representative = (events.event_id = c.representative) "
+            "UPDATE events SET is_representative = (events.event_id = c.representative), "
+            "num_mentions = c.num_mentions, num_articles = c.num_articles, "
+            "num_sources = c.num_sources "
             "FROM clusters c WHERE c.cluster_id = events.cluster_id "
             "AND c.cluster_id IN (SELECT cluster_id FROM _affected)"
         )

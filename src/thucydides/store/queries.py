@@ -132,49 +132,46 @@ def events(
     record, version 1, as a dict)."""
     where, params = _where(filters)
     representative = "" if mentions else "AND e.is_representative"
-    page = store.frame(
+    frame = store.frame(
         f"""
-        SELECT e.event_id FROM events e
+        SELECT {_PAGE_COLUMNS} FROM events e
         WHERE {where} {representative}
         ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?
         """,
         [*params, limit, offset],
     )
-    return _with_records(store, page)
+    return _finish(frame)
 
 
-def _with_records(store: Store, page: pd.DataFrame) -> pd.DataFrame:
-    columns = [
-        *CLUSTER_FIELDS,
-        "event_id",
-        "article_id",
-        "dataset",
-        "date",
-        "plover",
-        "cameo",
-        "quad_class",
-        "goldstein",
-        "actors",
-        "recipients",
-        "sentence",
-        "record",
-    ]
-    if page.empty:
-        return pd.DataFrame(columns=columns)
-    ids = [str(i) for i in page["event_id"]]
-    rows = store.frame(
-        "SELECT e.event_id, c.cluster_id, c.num_mentions, c.num_articles, c.num_sources, "
-        "e.article_id, e.dataset, e.date, e.plover, e.cameo, e.quad_class, e.goldstein, "
-        "e.sentence, e.record FROM events e JOIN clusters c ON c.cluster_id = e.cluster_id "
-        "WHERE e.event_id IN (SELECT unnest(?))",
-        [ids],
-    )
-    merged = page[["event_id"]].merge(rows, on="event_id", how="left")
-    records = [json.loads(r) for r in merged["record"]]
-    merged["record"] = records
-    merged["actors"] = [";".join(a["code"] for a in r["actors"]) for r in records]
-    merged["recipients"] = [";".join(a["code"] for a in r["recipients"]) for r in records]
-    return merged[columns]
+_COLUMNS = [
+    *CLUSTER_FIELDS,
+    "event_id",
+    "article_id",
+    "dataset",
+    "date",
+    "plover",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "actors",
+    "recipients",
+    "sentence",
+    "record",
+]
+_PAGE_COLUMNS = (
+    "e.cluster_id, e.num_mentions, e.num_articles, e.num_sources, e.event_id, e.article_id, "
+    "e.dataset, e.date, e.plover, e.cameo, e.quad_class, e.goldstein, e.sentence, e.record"
+)
+
+
+def _finish(frame: pd.DataFrame) -> pd.DataFrame:
+    if frame.empty:
+        return pd.DataFrame(columns=_COLUMNS)
+    records = [json.loads(r) for r in frame["record"]]
+    frame["record"] = records
+    frame["actors"] = [";".join(a["code"] for a in r["actors"]) for r in records]
+    frame["recipients"] = [";".join(a["code"] for a in r["recipients"]) for r in records]
+    return frame[_COLUMNS]
 
 
 def event_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -341,16 +338,16 @@ def last_time(
             factual_only=True,
         )
     )
-    page = store.frame(
+    frame = store.frame(
         f"""
-        SELECT e.event_id FROM events e
+        SELECT {_PAGE_COLUMNS} FROM events e
         WHERE e.is_representative AND {where} AND e.date IS NOT NULL
           AND {_party(None)} AND {_party(None)}
         ORDER BY e.date DESC, e.event_id LIMIT 1
         """,
         [*params, *_party_params(a, None), *_party_params(b, None)],
     )
-    return _with_records(store, page)
+    return _finish(frame)
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:

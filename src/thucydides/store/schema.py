@@ -73,6 +73,18 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE TABLE imported_rows (event_id VARCHAR, dataset VARCHAR, seq BIGINT, line JSON);
         """,
     ),
+    (
+        3,
+        "cluster counts on every event, so pages need no join",
+        """
+        ALTER TABLE events ADD COLUMN num_mentions INTEGER DEFAULT 1;
+        ALTER TABLE events ADD COLUMN num_articles INTEGER DEFAULT 1;
+        ALTER TABLE events ADD COLUMN num_sources INTEGER DEFAULT 1;
+        UPDATE events SET num_mentions = c.num_mentions, num_articles = c.num_articles,
+            num_sources = c.num_sources
+        FROM clusters c WHERE c.cluster_id = events.cluster_id;
+        """,
+    ),
 )
 
 ARTICLE_COLUMNS = (
@@ -125,6 +137,9 @@ EVENT_COLUMNS = (
     "recipient_codes",
     "actor_countries",
     "recipient_countries",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
 )
 ACTOR_COLUMNS = (
     "event_id",

@@ -23,12 +23,9 @@ from thucydides.store.bulk import event_json, insert_records, insert_rows
 from thucydides.store.clusters import merge_across_articles, refresh, within_articles
 from thucydides.store.copies import find_copies
 from thucydides.store.schema import (
-    ACTOR_COLUMNS,
     ARTICLE_COLUMNS,
     CLUSTER_COLUMNS,
-    EVENT_COLUMNS,
     MIGRATIONS,
-    PLACE_COLUMNS,
     REJECTION_COLUMNS,
 )
 
@@ -40,10 +37,21 @@ def content_hash(text: str) -> str:
 class Store:
     """A DuckDB event store. One Store (one process) writes a file at a time."""
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path = ":memory:",
+        *,
+        read_only: bool = False,
+        memory_limit: str | None = None,
+    ) -> None:
+        """Open (and migrate) the store at ``path``. ``memory_limit`` (e.g. ``"1GB"``) caps
+        DuckDB's buffer memory; beyond it DuckDB evicts pages to disk."""
         self.path = str(path)
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {"memory_limit": memory_limit} if memory_limit else {}
+        )
         try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
+            self._con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(
                 f"cannot open the store {self.path!r}: {exc}. Is another thucydides process "
@@ -341,6 +349,9 @@ class Store:
                         "dataset": [dataset] * len(records),
                         "cluster_id": [r.cluster_id or r.record["event_id"] for r in rows],
                         "evidence": [r.evidence for r in reports],
+                        "num_mentions": [r.num_mentions for r in rows],
+                        "num_articles": [r.num_articles for r in rows],
+                        "num_sources": [r.num_sources for r in rows],
                     },
                 )
                 insert_rows(

@@ -20,7 +20,7 @@ from thucydides.store import api_queries, queries
 from thucydides.store.queries import EventFilter
 from thucydides.store.stats import collect_stats
 from thucydides.web.evidence import segments
-from thucydides.web.snapshot import SnapshotReader
+from thucydides.web.snapshot import Snapshot, SnapshotReader
 
 MAX_CODE_CHARS = 100_000
 MAX_LIMIT = 1000
@@ -130,10 +130,57 @@ def page(frame: pd.DataFrame, limit: int, offset: int) -> dict[str, Any]:
 
 
 # -- store --------------------------------------------------------------------------------
+# The answers the overview page asks for; computed when a snapshot is taken (see warm).
+def _summary(reader: SnapshotReader, snap: Snapshot | None = None) -> Any:
+    return reader.answer(("summary",), api_queries.summary, snap)
+
+
+def _series(
+    reader: SnapshotReader, filters: EventFilter, interval: str, snap: Snapshot | None = None
+) -> Any:
+    return reader.answer(
+        ("series", filters, interval),
+        lambda s: api_queries.quad_series(s, filters, interval=interval),
+        snap,
+    )
+
+
+def _top_actors(
+    reader: SnapshotReader,
+    filters: EventFilter,
+    role: str | None,
+    limit: int,
+    snap: Snapshot | None = None,
+) -> Any:
+    return reader.answer(
+        ("top-actors", filters, role, limit),
+        lambda s: queries.top_actors(s, filters, role=role, limit=limit),
+        snap,
+    )
+
+
+def _top_dyads(
+    reader: SnapshotReader, filters: EventFilter, limit: int, snap: Snapshot | None = None
+) -> Any:
+    return reader.answer(
+        ("top-dyads", filters, limit), lambda s: queries.top_dyads(s, filters, limit=limit), snap
+    )
+
+
+OVERVIEW_TOP = 15  # rows the overview page asks for (static/app.js)
+
+
+def warm(reader: SnapshotReader, snap: Snapshot) -> None:
+    """Compute the overview page's answers for a new snapshot before it is served."""
+    _summary(reader, snap)
+    _series(reader, EventFilter(), "month", snap)
+    _top_dyads(reader, EventFilter(), OVERVIEW_TOP, snap)
+    _top_actors(reader, EventFilter(), None, OVERVIEW_TOP, snap)
+
+
 @router.get("/health", summary="Server and snapshot status")
 def health(reader: Reader) -> dict[str, Any]:
-    summary = reader.answer(("summary",), api_queries.summary)
-    return {"ok": True, "snapshot": reader.info(), **summary}
+    return {"ok": True, "snapshot": reader.info(), **_summary(reader)}
 
 
 @router.get("/stats", summary="Counts: events by type, rejections by reason, runs")
@@ -168,10 +215,7 @@ def event(reader: Reader, event_id: Annotated[str, Path(max_length=200)]) -> dic
 
 @router.get("/series", summary="Events per period by QuadClass, for any filter")
 def series(reader: Reader, filters: Filters, interval: Interval = "month") -> dict[str, Any]:
-    frame = reader.answer(
-        ("series", filters, interval),
-        lambda s: api_queries.quad_series(s, filters, interval=interval),
-    )
+    frame = _series(reader, filters, interval)
     return {"ok": True, "interval": interval, "series": rows(frame)}
 
 
@@ -262,10 +306,7 @@ def top_actors(
     role: Annotated[str | None, Query(pattern="^(actor|recipient)$")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> dict[str, Any]:
-    frame = reader.answer(
-        ("top-actors", filters, role, limit),
-        lambda s: queries.top_actors(s, filters, role=role, limit=limit),
-    )
+    frame = _top_actors(reader, filters, role, limit)
     return {"ok": True, "actors": rows(frame)}
 
 
@@ -273,9 +314,7 @@ def top_actors(
 def top_dyads(
     reader: Reader, filters: Filters, limit: Annotated[int, Query(ge=1, le=200)] = 20
 ) -> dict[str, Any]:
-    frame = reader.answer(
-        ("top-dyads", filters, limit), lambda s: queries.top_dyads(s, filters, limit=limit)
-    )
+    frame = _top_dyads(reader, filters, limit)
     return {"ok": True, "dyads": rows(frame)}
 
 

@@ -107,7 +107,7 @@ def create_app(
     """The web app over the store at ``db``: read-only, from snapshots (see
     :mod:`thucydides.web.snapshot`). ``token`` enables the coding endpoints for clients that
     send it; without it they answer 403."""
-    reader = SnapshotReader(db, connections=connections, refresh=refresh)
+    reader = SnapshotReader(db, connections=connections, refresh=refresh, warm=api.warm)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -57,15 +57,18 @@ class SnapshotReader:
         connections: int = 8,
         refresh: float = 30.0,
         cache_size: int = 1024,
+        warm: Callable[[SnapshotReader, Snapshot], None] | None = None,
     ) -> None:
         self.source = Path(source)
         self.connections = connections
         self.refresh = refresh
         self.cache_size = cache_size
+        self._warm = warm
         self._dir = Path(tempfile.mkdtemp(prefix="thucydides-serve-"))
         self._lock = threading.Lock()
         self._generation = 0
         self._stop = threading.Event()
+        self._current: Snapshot
         self._current = self._take()  # a missing or busy store fails here, at start-up
         self._thread: threading.Thread | None = None
         if refresh > 0:
@@ -82,7 +85,10 @@ class SnapshotReader:
         pool: queue.Queue[Store] = queue.Queue()
         for store in stores:
             pool.put(store)
-        return Snapshot(self._generation, path, time.time(), mtime, pool, stores)
+        snap = Snapshot(self._generation, path, time.time(), mtime, pool, stores)
+        if self._warm:  # the answers every visitor asks for, before anyone sees the snapshot
+            self._warm(self, snap)
+        return snap
 
     def refresh_now(self) -> bool:
         """Take a new snapshot if the store changed since the last one; True if it did."""
@@ -136,10 +142,12 @@ class SnapshotReader:
         finally:
             snap.pool.put(store)
 
-    def answer(self, key: Any, compute: Callable[[Store], Any]) -> Any:
+    def answer(
+        self, key: Any, compute: Callable[[Store], Any], snapshot: Snapshot | None = None
+    ) -> Any:
         """``compute(store)``, cached per snapshot under ``key`` (answers never go stale: a
-        snapshot does not change)."""
-        snap = self._current
+        snapshot does not change). ``snapshot``: another than the current one (to warm it)."""
+        snap = snapshot or self._current
         with self._lock:
             if key in snap.cache:
                 snap.cache.move_to_end(key)

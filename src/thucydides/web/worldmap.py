@@ -25,7 +25,7 @@ OUT = Path(__file__).parent / "static" / "world.json"
 
 def read_polygons(shp: bytes) -> list[list[list[tuple[float, float]]]]:
     """The rings of every polygon record of a shapefile (lon, lat pairs)."""
-    shapes = []
+    shapes: list[list[list[tuple[float, float]]]] = []
     pos = 100
     while pos < len(shp):
         _, words = struct.unpack(">ii", shp[pos : pos + 8])

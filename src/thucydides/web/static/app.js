@@ -179,7 +179,7 @@ function stackedBars(container, rows, onClick) {
   if (!rows.length) return container.append(el("p", { class: "empty" }, "No dated events."));
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart-svg", role: "img" });
   const max = Math.max(1, ...rows.map((r) => r.events));
-  const step = (W - PAD.l - PAD.r) / rows.length;
+  const step = Math.min(80, (W - PAD.l - PAD.r) / rows.length);
   const x = (i) => PAD.l + i * step;
   const y = (v) => H - PAD.b - (v / max) * (H - PAD.t - PAD.b);
   for (const t of [0, max / 2, max]) {
@@ -212,7 +212,7 @@ function dyadChart(container, rows, onClick) {
   const max = Math.max(1, ...rows.map(coop), ...rows.map(conf));
   const mid = PAD.t + (H - PAD.t - PAD.b) / 2;
   const half = (H - PAD.t - PAD.b) / 2;
-  const step = (W - PAD.l - PAD.r) / rows.length;
+  const step = Math.min(80, (W - PAD.l - PAD.r) / rows.length);
   const x = (i) => PAD.l + i * step;
   const yc = (v) => mid - (v / max) * half;
   const yg = (g) => mid - (g / 10) * half;
@@ -232,6 +232,7 @@ function dyadChart(container, rows, onClick) {
   });
   const pts = rows.map((r, i) => (r.events ? `${x(i) + step / 2},${yg(r.mean_goldstein)}` : null)).filter(Boolean);
   if (pts.length) root.append(svg("polyline", { points: pts.join(" "), class: "goldstein-line" }));
+  rows.forEach((r, i) => { if (r.events) root.append(svg("circle", { cx: x(i) + step / 2, cy: yg(r.mean_goldstein), r: 3, class: "goldstein-dot" })); });
   axisLabels(root, rows, x, step);
   container.append(root);
   legend(container, [[0, "Cooperation", QUADS[1][2]], [0, "Conflict", QUADS[3][2]], [0, "Mean Goldstein", "#333"]]);

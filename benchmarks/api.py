@@ -1,0 +1,286 @@
+"""The web API and dashboard on a store of 1,000,000 synthetic events.
+
+    .venv/bin/python benchmarks/api.py [--events 1000000] [--clients 50] [--requests 2000]
+
+1. Builds (once; kept in ``--workdir``) a store of ``--events`` synthetic events through
+   ``Store.write`` — actors from 30 countries and 6 sectors, 10 years of dates, places in 40
+   cities — and prints how long that took.
+2. Starts ``thucydides serve`` on a free loopback port (a separate process, as in production)
+   and prints how long it took to answer (the snapshot copy of the store included).
+3. Dashboard first paint: Debian's Chromium (Playwright) loads each page, first with nothing
+   cached on the server, then again; prints first contentful paint and the time until the page
+   has drawn its data.
+4. API latency: ``--clients`` concurrent keep-alive clients send ``--requests`` requests of the
+   typical queries (event pages with filters, dyad series and event lists, top dyads/actors,
+   QuadClass series, event detail, map). Two passes: "distinct" (every request a different
+   query: nothing can come from the answer cache) and "repeated" (a fixed set of 60 queries,
+   as on a dashboard many people look at). Prints p50/p95/p99 and requests/s, overall and per
+   route. The load generator runs on the same two cores as the server.
+
+Targets (issue 8): first paint < 1 s and API p95 < 100 ms for typical queries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from thucydides.models import Actor, Article, Event, Place, Trigger
+from thucydides.ontology import cameo_codes
+from thucydides.store import Store
+
+COUNTRIES = [
+    "TUR", "SYR", "RUS", "USA", "IRN", "IRQ", "ISR", "PSE", "EGY", "JOR", "SAU", "UKR", "CHN",
+    "IND", "PAK", "AFG", "NGA", "ETH", "SDN", "KEN", "FRA", "DEU", "GBR", "LBN", "YEM", "LBY",
+    "MLI", "COD", "ARM", "AZE",
+]  # fmt: skip
+SECTORS = ["GOV", "MIL", "REB", "OPP", "COP", ""]
+CITIES = [
+    ("Ankara", "TUR", 39.93, 32.86), ("Damascus", "SYR", 33.51, 36.29),
+    ("Moscow", "RUS", 55.75, 37.62), ("Washington", "USA", 38.9, -77.04),
+    ("Tehran", "IRN", 35.69, 51.39), ("Baghdad", "IRQ", 33.31, 44.36),
+    ("Jerusalem", "ISR", 31.77, 35.21), ("Gaza", "PSE", 31.5, 34.47),
+    ("Cairo", "EGY", 30.04, 31.24), ("Amman", "JOR", 31.95, 35.93),
+    ("Riyadh", "SAU", 24.69, 46.72), ("Kyiv", "UKR", 50.45, 30.52),
+    ("Beijing", "CHN", 39.9, 116.4), ("New Delhi", "IND", 28.61, 77.21),
+    ("Islamabad", "PAK", 33.68, 73.05), ("Kabul", "AFG", 34.53, 69.17),
+    ("Abuja", "NGA", 9.06, 7.5), ("Addis Ababa", "ETH", 9.03, 38.74),
+    ("Khartoum", "SDN", 15.5, 32.56), ("Nairobi", "KEN", -1.29, 36.82),
+    ("Paris", "FRA", 48.86, 2.35), ("Berlin", "DEU", 52.52, 13.4),
+    ("London", "GBR", 51.51, -0.13), ("Beirut", "LBN", 33.89, 35.5),
+    ("Sanaa", "YEM", 15.37, 44.19), ("Tripoli", "LBY", 32.89, 13.19),
+    ("Bamako", "MLI", 12.64, -8.0), ("Kinshasa", "COD", -4.44, 15.27),
+    ("Yerevan", "ARM", 40.18, 44.51), ("Baku", "AZE", 40.41, 49.87),
+    ("Aleppo", "SYR", 36.2, 37.16), ("Kharkiv", "UKR", 49.99, 36.23),
+    ("Mosul", "IRQ", 36.34, 43.13), ("Kandahar", "AFG", 31.63, 65.71),
+    ("Lagos", "NGA", 6.52, 3.38), ("Mogadishu", "SOM", 2.05, 45.32),
+    ("Aden", "YEM", 12.79, 45.04), ("Benghazi", "LBY", 32.12, 20.07),
+    ("Goma", "COD", -1.68, 29.23), ("Istanbul", "TUR", 41.01, 28.98),
+]  # fmt: skip
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]  # fmt: skip
+
+
+def synthetic(first: int, articles: int, per_article: int) -> list[tuple[Article, list[Event]]]:
+    rng = random.Random(first)
+    codes = [c for c in cameo_codes().values() if len(c.code) == 3]
+    start = dt.date(2015, 1, 1)
+    batch = []
+    for a in range(first, first + articles):
+        day = start + dt.timedelta(days=rng.randrange(3650))
+        sentences = []
+        events = []
+        for k in range(per_article):
+            code = rng.choice(codes)
+            c1, c2 = rng.sample(COUNTRIES, 2)
+            s1, s2 = rng.choice(SECTORS), rng.choice(SECTORS)
+            city = rng.choice(CITIES)
+            sentence = (
+                f"Officials of {c1} met envoys of {c2} in {city[0]} on Monday, report {a}.{k} says."
+            )
+            base = sum(len(s) + 1 for s in sentences)
+            sentences.append(sentence)
+            place = Place(city[0], city[1], None, city[2], city[3], None, "city", city[0],
+                          base + 36, base + 36 + len(city[0]))  # fmt: skip
+            events.append(
+                Event(
+                    event_id=f"e{a}-{k}", article_id=f"a{a}", sentence_index=k, sentence=sentence,
+                    trigger=Trigger("met", base + 17, base + 20), plover=code.plover,
+                    plover_mode=code.plover_mode, plover_contexts=code.plover_contexts,
+                    cameo=code.code, cameo_root=code.code[:2], goldstein=code.goldstein,
+                    quad_class=code.quad_class,
+                    actors=(Actor(c1 + s1, c1, (s1,) if s1 else (), None, c1, base + 13, base + 16),),
+                    recipients=(Actor(c2 + s2, c2, (s2,) if s2 else (), None, c2, base + 30, base + 33),),
+                    factual=rng.random() > 0.1, modality="asserted",
+                    date=(day - dt.timedelta(days=rng.randrange(3))).isoformat(),
+                    date_precision="day", date_text="Monday",
+                    location=place if rng.random() > 0.3 else None,
+                    explanation={"trigger": {"rule": f"{code.code}.synthetic"}},
+                )
+            )  # fmt: skip
+        text = " ".join(sentences)
+        article = Article(id=f"a{a}", text=text, title=f"Synthetic article {a}",
+                          url=f"https://example.org/{a}", source=f"outlet{a % 40}",
+                          published=day, language="en")  # fmt: skip
+        batch.append((article, events))
+    return batch
+
+
+def build(db: Path, events: int, per_article: int = 5, batch: int = 4000) -> None:
+    if db.exists():
+        print(f"store: {db} (kept from an earlier run)")
+        return
+    t = time.perf_counter()
+    partial = db.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    with Store(partial) as store:
+        for first in range(0, events // per_article, batch):
+            store.write(synthetic(first, batch, per_article), [], run_id="bench", coder_version="b")
+    partial.rename(db)
+    print(f"store: {events:,} events written in {time.perf_counter() - t:.0f} s -> {db}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    t = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "thucydides", "serve", "--db", str(db), "--port", str(port),
+         "--refresh", "0"],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    while True:
+        try:
+            httpx.get(url + "/static/favicon.svg", timeout=2)
+            break
+        except httpx.TransportError:
+            if proc.poll() is not None or time.perf_counter() - t > 600:
+                raise SystemExit("the server did not start") from None
+            time.sleep(0.2)
+    print(f"server: answering after {time.perf_counter() - t:.1f} s (snapshot copy included)")
+    return proc, url
+
+
+def first_paint(url: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    pages = ["/", "/dyad?a=TUR&b=SYR", "/actor?code=RUSMIL", "/events?party=IRN", "/map",
+             "/event?id=e1234-0"]  # fmt: skip
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=FLAGS)
+        for attempt in ("cold", "warm"):
+            for path in pages:
+                page = browser.new_page()
+                t = time.perf_counter()
+                page.goto(url + path)
+                page.wait_for_selector("body[data-ready]", timeout=120_000)
+                ready = time.perf_counter() - t
+                fcp = page.evaluate(
+                    "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1"
+                )
+                print(
+                    f"page {attempt:4} {path:24} first contentful paint {fcp:6.0f} ms, "
+                    f"data drawn {ready * 1000:6.0f} ms"
+                )
+                page.close()
+        browser.close()
+
+
+def queries(rng: random.Random, distinct: bool, n_events: int) -> list[tuple[str, str]]:
+    """(route name, path) of one request of each typical kind."""
+    a, b = rng.sample(COUNTRIES, 2)
+    since = (
+        (dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(1500))).isoformat()
+        if distinct
+        else "2015-01-01"
+    )
+    event = f"e{rng.randrange(n_events // 5)}-{rng.randrange(5)}"
+    return [
+        ("events", f"/api/events?limit=50&since={since}"),
+        ("events?party", f"/api/events?party={a}&since={since}&limit=50"),
+        ("events?actor&plover", f"/api/events?actor={a}&plover=CONSULT&since={since}&limit=50"),
+        ("dyad series", f"/api/dyads/{a}/{b}/series?since={since}"),
+        ("dyad events", f"/api/dyads/{a}/{b}/events?since={since}&limit=25"),
+        ("top dyads", f"/api/top/dyads?since={since}&limit=15"),
+        ("top actors", f"/api/top/actors?since={since}&limit=15"),
+        ("series", f"/api/series?since={since}"),
+        ("event", f"/api/events/{event}"),
+        ("map", f"/api/map?since={since}&limit=1000"),
+    ]
+
+
+async def load(url: str, clients: int, requests: int, distinct: bool, n_events: int) -> None:
+    rng = random.Random(11 if distinct else 5)
+    pool = [q for _ in range(6) for q in queries(rng, distinct=False, n_events=n_events)]
+    work: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+    for i in range(requests):
+        if distinct:
+            kinds = queries(rng, distinct=True, n_events=n_events)
+            work.put_nowait(kinds[i % len(kinds)])
+        else:
+            work.put_nowait(pool[i % len(pool)])
+    times: dict[str, list[float]] = {}
+    errors = 0
+    samples: list[str] = []
+
+    async def client() -> None:
+        nonlocal errors
+        async with httpx.AsyncClient(base_url=url, timeout=300) as http:
+            while not work.empty():
+                name, path = work.get_nowait()
+                t = time.perf_counter()
+                response = await http.get(path)
+                times.setdefault(name, []).append(time.perf_counter() - t)
+                if response.status_code != 200:
+                    errors += 1
+                    if len(samples) < 3:
+                        samples.append(f"{path} -> {response.status_code} {response.text[:200]}")
+
+    t = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    wall = time.perf_counter() - t
+    every = sorted(x for v in times.values() for x in v)
+    label = "distinct" if distinct else "repeated"
+    print(
+        f"api {label}: {len(every)} requests, {clients} clients, {len(every) / wall:.0f} req/s, "
+        f"p50 {pct(every, 50):.0f} ms, p95 {pct(every, 95):.0f} ms, p99 {pct(every, 99):.0f} ms, "
+        f"errors {errors}"
+    )
+    for sample in samples:
+        print(f"    error: {sample}")
+    for name, values in sorted(times.items()):
+        values.sort()
+        print(
+            f"    {name:20} n={len(values):4}  p50 {pct(values, 50):6.0f} ms  "
+            f"p95 {pct(values, 95):6.0f} ms  mean {statistics.mean(values) * 1000:6.0f} ms"
+        )
+
+
+def pct(values: list[float], p: int) -> float:
+    return values[min(len(values) - 1, int(len(values) * p / 100))] * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--workdir", default="/tmp/thucydides-bench-api")
+    parser.add_argument("--no-browser", action="store_true", help="Skip the first-paint part.")
+    args = parser.parse_args()
+
+    work = Path(args.workdir)
+    work.mkdir(parents=True, exist_ok=True)
+    db = work / f"events-{args.events}.duckdb"
+    build(db, args.events)
+    proc, url = start_server(db)
+    try:
+        if not args.no_browser and Path("/usr/bin/chromium").exists():
+            first_paint(url)
+        for distinct in (True, False):
+            asyncio.run(load(url, args.clients, args.requests, distinct, args.events))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
+if __name__ == "__main__":
+    main()
