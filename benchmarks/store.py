@@ -127,7 +127,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--per-article", type=int, default=5)
-    parser.add_argument("--batch-articles", type=int, default=4000)
+    parser.add_argument("--batch-articles", type=int, default=10000)
     parser.add_argument("--import-rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()

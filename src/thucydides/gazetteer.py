@@ -360,7 +360,8 @@ def build_gazetteer(
         )
         keys = {fold_name(city["name"])}
         for alternate in city["alternatenames"]:
-            if 2 < len(alternate) < 40 and alternate[0] < "\u0250":  # Latin script only
+            # Latin script, 4+ letters: three-letter alternates ("Luq") match too many towns
+            if 3 < len(alternate) < 40 and alternate[0] < "\u0250":
                 key = fold_name(alternate)
                 if _LATIN.fullmatch(key):
                     keys.add(key)

@@ -26,6 +26,7 @@ def test_context_from_the_rest_of_the_article(nlp: Any, gazetteer: Gazetteer) ->
     context = article_places(doc, Article(id="c", text=text), gazetteer)
     assert "LBR" in context.countries
     assert article_places(doc, Article(id="c", text=text), gazetteer) is context  # once per Doc
+    assert doc.to_bytes()  # nothing unserialisable is left on the Doc
     trigger = next(t for t in doc if t.text == "taken")
     result = resolve_event_place(trigger.sent, trigger, Article(id="c", text=text))
     assert result.place is not None and result.place.country == "LBR", result.reason

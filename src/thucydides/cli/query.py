@@ -63,7 +63,10 @@ def _render(frame: pd.DataFrame, output: str, records: Callable[[], Any] | None 
 
 @cli.group("query")
 def query_group() -> None:
-    """Ask a store questions: events, dyad series, timelines, top actors, "last time"."""
+    """Ask a store questions: events, dyad series, timelines, top actors, "last time".
+
+    Example: thucydides query events --plover CONSULT --actor TUR --format json
+    """
 
 
 @query_group.command("events")
@@ -241,7 +244,10 @@ def top_actors_command(
     limit: int,
     output: str,
 ) -> None:
-    """The actors in most events."""
+    """The actors in most events.
+
+    Example: thucydides query top-actors --role actor --since 2025-01-01
+    """
     from thucydides.store import queries
 
     f = queries.EventFilter(
@@ -263,7 +269,10 @@ def top_actors_command(
 def top_dyads_command(
     db: str, plover: str | None, since: str | None, until: str | None, limit: int, output: str
 ) -> None:
-    """The actor → recipient pairs in most events."""
+    """The actor → recipient pairs in most events.
+
+    Example: thucydides query top-dyads --plover ASSAULT
+    """
     from thucydides.store import queries
 
     f = queries.EventFilter(

@@ -275,13 +275,16 @@ def _in_place_slot(token: Token) -> bool:
 
 # ------------------------------------------------------------------------------- article context
 
+_RECENT: dict[tuple[int, str, int], tuple[Doc, ArticlePlaces]] = {}
+
 
 def article_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) -> ArticlePlaces:
-    """The article's place context, computed once per Doc (kept in ``doc.user_data``)."""
-    key = "thucydides.article_places"
-    cached = doc.user_data.get(key)
-    if isinstance(cached, ArticlePlaces):
-        return cached
+    """The article's place context, computed once per Doc. The last few are kept here, not in
+    ``doc.user_data``, so that a Doc stays serialisable."""
+    key = (id(doc), article.id, len(article.text))
+    cached = _RECENT.get(key)
+    if cached is not None and cached[0] is doc:
+        return cached[1]
     gazetteer = gazetteer or load_gazetteer()
     countries: set[str] = set()
     admin1: set[str] = set()
@@ -310,7 +313,9 @@ def article_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = Non
         if entry.country:
             countries.add(entry.country)
     context = ArticlePlaces(frozenset(countries), frozenset(admin1), dateline, by_sentence)
-    doc.user_data[key] = context
+    _RECENT[key] = (doc, context)
+    while len(_RECENT) > 4:  # the coder asks for one article at a time
+        _RECENT.pop(next(iter(_RECENT)))
     return context
 
 

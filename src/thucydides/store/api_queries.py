@@ -13,14 +13,16 @@ from typing import Any
 
 import pandas as pd
 
+# The filter builders of queries.py, so that every list here filters exactly as ``query`` does.
 from thucydides.store.queries import (
+    _PAGE_COLUMNS,
     QUAD_COLUMNS,
     EventFilter,
     _check_interval,
+    _finish,
     _party,
     _party_params,
     _where,
-    _with_records,
 )
 from thucydides.store.store import Store
 
@@ -65,15 +67,15 @@ def dyad_events(
     Undirected by default (both are parties in any role); ``directed``: ``a`` acts on ``b``."""
     role_a, role_b = ("actor", "recipient") if directed else (None, None)
     where, params = _where(EventFilter(since=since, until=until, factual_only=factual_only))
-    page = store.frame(
+    frame = store.frame(
         f"""
-        SELECT e.event_id FROM events e
+        SELECT {_PAGE_COLUMNS} FROM events e
         WHERE e.is_representative AND {_party(role_a)} AND {_party(role_b)} AND {where}
         ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?
         """,
         [*_party_params(a, role_a), *_party_params(b, role_b), *params, limit, offset],
     )
-    return _with_records(store, page)
+    return _finish(frame)
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -81,8 +83,8 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     (``article``: id, title, url, source, published and text, or None for imported events) and
     the other reports of the same event (``reports``: event id, article id, title, sentence)."""
     rows = store.sql(
-        "SELECT e.record, e.dataset, e.cluster_id, c.num_mentions, c.num_articles, "
-        "c.num_sources, c.representative FROM events e "
+        "SELECT e.record, e.dataset, e.cluster_id, e.num_mentions, e.num_articles, "
+        "e.num_sources, c.representative FROM events e "
         "LEFT JOIN clusters c ON c.cluster_id = e.cluster_id WHERE e.event_id = ?",
         [event_id],
     )

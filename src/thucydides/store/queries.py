@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from thucydides.errors import UsageError
+from thucydides.ontology import plover_types
 from thucydides.store.store import Store
 
 INTERVALS = ("day", "week", "month")
@@ -217,14 +218,31 @@ def dyad_series(
     extra, extra_params = _where(
         EventFilter(since=since, until=until, factual_only=factual_only, dataset=dataset)
     )
+    types = [*plover_types(), "none"]
+    plover_counts = ", ".join(
+        f"count(h.plover) FILTER (WHERE h.plover = '{t}') AS \"plover_{t}\"" for t in types
+    )
+    quads = ", ".join(
+        f"count(h.quad_class) FILTER (WHERE h.quad_class = {i}) AS {name}"
+        for i, name in enumerate(QUAD_COLUMNS, start=1)
+    )
     frame = store.frame(
         f"""
-        SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, e.quad_class,
-               coalesce(e.plover, 'none') AS plover, count(*) AS n, sum(e.goldstein) AS g
-        FROM events e
-        WHERE e.is_representative AND {_party(role_a)} AND {_party(role_b)} AND {extra}
-          AND e.date IS NOT NULL
-        GROUP BY ALL
+        WITH hits AS (
+            SELECT CAST(date_trunc(?, e.date) AS TIMESTAMP) AS period, e.quad_class,
+                   coalesce(e.plover, 'none') AS plover, e.goldstein
+            FROM events e
+            WHERE e.is_representative AND {_party(role_a)} AND {_party(role_b)} AND {extra}
+              AND e.date IS NOT NULL
+        ), periods AS (
+            SELECT unnest(generate_series(min(period), max(period), INTERVAL {_STEP[interval]}))
+                   AS period
+            FROM hits
+        )
+        SELECT CAST(p.period AS DATE) AS period, count(h.quad_class) AS events, {quads},
+               coalesce(avg(h.goldstein), 0) AS mean_goldstein, {plover_counts}
+        FROM periods p LEFT JOIN hits h ON h.period = p.period
+        GROUP BY p.period ORDER BY p.period
         """,
         [
             interval,
@@ -233,34 +251,26 @@ def dyad_series(
             *extra_params,
         ],
     )
-    return _series(frame, interval)
+    return _series(frame)
 
 
-def _series(frame: pd.DataFrame, interval: str) -> pd.DataFrame:
+_STEP = {"day": "1 DAY", "week": "7 DAY", "month": "1 MONTH"}
+
+
+def _series(frame: pd.DataFrame) -> pd.DataFrame:
     base = ["period", "events", *QUAD_COLUMNS, "mean_goldstein", "net_cooperation"]
     if frame.empty:
         return pd.DataFrame(columns=base)
-    frame["period"] = pd.to_datetime(frame["period"])
-    by_period = frame.groupby("period")
-    out = pd.DataFrame({"events": by_period["n"].sum()})
-    for quad, name in enumerate(QUAD_COLUMNS, start=1):
-        out[name] = frame[frame["quad_class"] == quad].groupby("period")["n"].sum()
-    out["mean_goldstein"] = by_period["g"].sum() / out["events"]
-    plover = frame.pivot_table(index="period", columns="plover", values="n", aggfunc="sum")
-    plover.columns = [f"plover_{c}" for c in plover.columns]
-    out = out.join(plover)
-    freq = {"day": "D", "week": "W-MON", "month": "MS"}[interval]
-    full = pd.date_range(out.index.min(), out.index.max(), freq=freq)
-    out = out.reindex(full.union(pd.DatetimeIndex(out.index))).fillna(0)
-    coop = out[QUAD_COLUMNS[0]] + out[QUAD_COLUMNS[1]]
-    conflict = out[QUAD_COLUMNS[2]] + out[QUAD_COLUMNS[3]]
-    out["net_cooperation"] = ((coop - conflict) / out["events"]).where(out["events"] > 0, 0.0)
-    counts = [c for c in out.columns if c not in ("mean_goldstein", "net_cooperation")]
-    out[counts] = out[counts].astype(int)
-    out.index.name = "period"
-    out = out.reset_index()
-    out["period"] = out["period"].dt.date
-    return out[[*base, *sorted(c for c in out.columns if c.startswith("plover_"))]]
+    frame["period"] = pd.to_datetime(frame["period"]).dt.date
+    coop = frame[QUAD_COLUMNS[0]] + frame[QUAD_COLUMNS[1]]
+    conflict = frame[QUAD_COLUMNS[2]] + frame[QUAD_COLUMNS[3]]
+    events = frame["events"].where(frame["events"] > 0, 1)
+    frame["net_cooperation"] = ((coop - conflict) / events).astype(float)
+    counts = ["events", *QUAD_COLUMNS]
+    frame[counts] = frame[counts].astype(int)
+    seen = [c for c in frame.columns if c.startswith("plover_") and frame[c].sum() > 0]
+    frame[seen] = frame[seen].astype(int)
+    return frame[[*base, *sorted(seen)]]
 
 
 def actor_timeline(
