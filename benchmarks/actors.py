@@ -3,10 +3,12 @@
     .venv/bin/python benchmarks/actors.py [--corpus ../shared/corpus/news.jsonl] [--rounds 3]
 
 The texts are parsed once (spaCy, timed), then coded ``--rounds`` times with the real actor stage
-(``ArticleActors``: dictionary resolution + within-article coreference) and as many times with a
-stand-in that resolves nothing, alternating; the best time of each is kept. Printed: parse time,
-coding time with and without actors, the actor stage alone (every candidate phrase resolved), and
-the ratio (actor stage) / (parse + coding), which the issue caps at 10%.
+(``ArticleActors``: dictionary resolution + within-article coreference, its time measured inside
+the coder) and as many times with a stand-in that resolves nothing, alternating; the best time of
+each is kept. Printed: parse time, coding time with and without actors, the time spent in the actor
+stage, and the ratio (actor stage) / (parse + coding), which the issue caps at 10%. The difference
+between coding with and without actors is an upper bound: without actors, fewer events survive, so
+their places and dates are not resolved either.
 """
 
 from __future__ import annotations
@@ -40,6 +42,31 @@ class _NoActors:
         return None
 
 
+class _TimedActors(ArticleActors):
+    """ArticleActors that adds the time spent in it to ``spent``."""
+
+    spent = 0.0
+
+    def __init__(self, doc: Any, **kwargs: Any) -> None:
+        started = time.perf_counter()
+        super().__init__(doc, **kwargs)
+        _TimedActors.spent += time.perf_counter() - started
+
+    def resolve(self, head: Any) -> list[Any]:
+        started = time.perf_counter()
+        try:
+            return super().resolve(head)
+        finally:
+            _TimedActors.spent += time.perf_counter() - started
+
+    def unknown_name(self, head: Any) -> str | None:
+        started = time.perf_counter()
+        try:
+            return super().unknown_name(head)
+        finally:
+            _TimedActors.spent += time.perf_counter() - started
+
+
 def _best(rounds: int, run: Callable[[], None]) -> float:
     best = float("inf")
     for _ in range(rounds):
@@ -71,7 +98,8 @@ def main() -> None:
 
     def code(with_actors: bool) -> Callable[[], None]:
         def run() -> None:
-            setattr(events, "ArticleActors", real if with_actors else _NoActors)  # noqa: B010
+            _TimedActors.spent = 0.0
+            setattr(events, "ArticleActors", _TimedActors if with_actors else _NoActors)  # noqa: B010
             try:
                 for doc, article, skip in zip(docs, articles, skips, strict=True):
                     events.code_doc(doc, article, triggers, skip=skip)
@@ -80,9 +108,11 @@ def main() -> None:
 
         return run
 
-    with_s = without_s = float("inf")
+    with_s = without_s = inside_s = float("inf")
     for _ in range(args.rounds):  # alternate, so that machine noise hits both alike
-        with_s = min(with_s, _best(1, code(True)))
+        took = _best(1, code(True))
+        if took < with_s:
+            with_s, inside_s = took, _TimedActors.spent
         without_s = min(without_s, _best(1, code(False)))
 
     def resolve_all() -> None:
@@ -95,13 +125,15 @@ def main() -> None:
     alone_s = _best(args.rounds, resolve_all)
     stage = max(with_s - without_s, 0.0)
     total = parse_s + with_s
-    print(f"parse (spaCy)                      {parse_s:8.3f} s")
-    print(f"coding with actors                 {with_s:8.3f} s")
-    print(f"coding without actors              {without_s:8.3f} s")
-    print(f"actor stage (difference)           {stage:8.3f} s")
-    print(f"actor stage alone, every noun      {alone_s:8.3f} s")
-    print(f"actor stage / (parse + coding)     {stage / total:8.1%}   (target: at most 10%)")
-    print(f"every-noun resolution / (parse + coding) {alone_s / total:8.1%}")
+    print(f"parse (spaCy)                             {parse_s:8.3f} s")
+    print(f"coding with actors                        {with_s:8.3f} s")
+    print(f"  of which in the actor stage             {inside_s:8.3f} s")
+    print(f"coding without actors                     {without_s:8.3f} s")
+    print(f"difference (also the events kept only     {stage:8.3f} s")
+    print("  because they have actors: places, dates)")
+    print(f"every noun and pronoun resolved           {alone_s:8.3f} s")
+    print(f"actor stage / (parse + coding)            {inside_s / total:8.1%}   (target: <= 10%)")
+    print(f"difference / (parse + coding)             {stage / total:8.1%}   (an upper bound)")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from thucydides.distributed import code_articles_on_dask
 from thucydides.errors import UsageError
 from thucydides.ingest import iter_articles
 from thucydides.models import Rejection
-from thucydides.pipeline import Coded, Settings, code_articles
+from thucydides.pipeline import Coded, Settings, code_articles, code_collection
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -38,5 +39,20 @@ def test_local_cluster_matches_single_process(tmp_path: Path) -> None:
 
 
 def test_unreachable_scheduler_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match="cannot reach the Dask scheduler 'tcp://127.0.0.1:9'"):
+    with pytest.raises(
+        UsageError, match=re.escape("cannot reach the Dask scheduler 'tcp://127.0.0.1:9'")
+    ):
         list(code_articles_on_dask([], Settings(), scheduler="tcp://127.0.0.1:9"))
+
+
+def test_code_collection_with_workers_writes_the_same_store_and_output(tmp_path: Path) -> None:
+    inputs = [str(EXAMPLES / "articles.jsonl")]
+    one = code_collection(inputs, db=tmp_path / "one.duckdb", out=tmp_path / "one.jsonl")
+    two = code_collection(
+        inputs,
+        db=tmp_path / "two.duckdb",
+        out=tmp_path / "two.jsonl",
+        settings=Settings(workers=2),
+    )
+    assert (two.read, two.coded, two.events) == (one.read, one.coded, one.events)
+    assert (tmp_path / "two.jsonl").read_text() == (tmp_path / "one.jsonl").read_text()

@@ -29,9 +29,12 @@ PARTITION_SIZE = 32
 
 def code_partition(articles: Sequence[Article], settings: Settings) -> list[Outcome]:
     """Run on a worker: code one partition with the worker's (cached) pipeline."""
+    import dataclasses
+
     from thucydides.pipeline import code_articles
 
-    return list(code_articles(articles, settings))
+    here = dataclasses.replace(settings, workers=1, scheduler="")  # one process per worker
+    return list(code_articles(articles, here))
 
 
 @contextlib.contextmanager

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import logging
 import time
 import uuid
@@ -83,7 +84,7 @@ def code_articles(
         to_parse(),
         model=settings.model,
         batch_size=settings.batch_size,
-        n_process=settings.workers,
+        n_process=1,  # more workers run on Dask (thucydides.distributed), not in spaCy
     ):
         while not isinstance(pending[0], Article):
             yield pending.popleft()  # type: ignore[misc]
@@ -93,6 +94,17 @@ def code_articles(
         item = pending.popleft()
         assert not isinstance(item, Article)
         yield item
+
+
+def _coder(settings: Settings) -> Callable[..., Iterator[Outcome]]:
+    """Stages 2-4 in this process, or on Dask when more workers or a scheduler are asked for."""
+    if settings.workers <= 1 and not settings.scheduler:
+        return code_articles
+    from thucydides.distributed import code_articles_on_dask
+
+    return functools.partial(
+        code_articles_on_dask, workers=settings.workers, scheduler=settings.scheduler or None
+    )
 
 
 def _code(doc: object, article: Article, triggers: object) -> Outcome:
@@ -193,7 +205,7 @@ def code_collection(
         )
         batch = _Batch(store, summary.run_id, settings)
         try:
-            outcomes = code_articles(
+            outcomes = _coder(settings)(
                 items, settings, already_coded=lambda arts: store.unchanged(arts, CODER_VERSION)
             )
             for outcome in outcomes:

@@ -47,7 +47,19 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("model", str, DEFAULT_MODEL, "Installed spaCy pipeline to parse with."),
     Setting("db", str, "thucydides.duckdb", "DuckDB store that runs write to and commands read."),
-    Setting("workers", int, 1, "Parser processes (spaCy n_process).", minimum=1),
+    Setting(
+        "workers",
+        int,
+        1,
+        "Worker processes; more than 1 codes on a local Dask cluster of that many.",
+        minimum=1,
+    ),
+    Setting(
+        "scheduler",
+        str,
+        "",
+        "Address of an existing Dask scheduler (tcp://host:8786) to code on; empty: none.",
+    ),
     Setting("batch_size", int, 16, "Articles per parser batch.", minimum=1),
     Setting(
         "commit_every",
@@ -127,6 +139,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     db: str = "thucydides.duckdb"
     workers: int = 1
+    scheduler: str = ""
     batch_size: int = 16
     commit_every: int = 64
     commit_seconds: float = 10.0

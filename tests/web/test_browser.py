@@ -185,7 +185,7 @@ def test_each_page_shows_what_the_api_answers(
     open_page(page, server.url + path)
     assert page.locator(selector).count() == len(api(server, api_path)[key]) > 0
     if shot:
-        page.screenshot(path=str(shots / shot), full_page=True)
+        page.screenshot(path=str(shots / shot))  # the first screen: the lists are long
     assert_inert(page)
 
 

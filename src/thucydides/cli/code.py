@@ -35,7 +35,14 @@ if TYPE_CHECKING:
 )
 @click.option("--db", metavar="PATH", help="DuckDB store to write to [setting db].")
 @click.option(
-    "--workers", type=click.IntRange(1, 64), help="Parser processes (spaCy n_process) [1]."
+    "--workers",
+    type=click.IntRange(1, 256),
+    help="Worker processes; more than 1 starts a local Dask cluster [1].",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Code on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 [setting scheduler].",
 )
 @click.option(
     "--batch-size", type=click.IntRange(1, 10_000), help="Articles per parser batch [16]."
@@ -74,6 +81,7 @@ def code_command(
     out_path: str | None,
     db: str | None,
     workers: int | None,
+    scheduler: str | None,
     batch_size: int | None,
     commit_every: int | None,
     max_chars: int | None,
@@ -104,6 +112,7 @@ def code_command(
     settings = cli_settings(
         db=db,
         workers=workers,
+        scheduler=scheduler,
         batch_size=batch_size,
         commit_every=commit_every,
         max_chars=max_chars,

@@ -243,7 +243,7 @@ def _resolve_one(head: Token, when: dt.date | None, d: ActorDictionary) -> list[
             return []
     phrase = _gather(head)
     matches = _match(phrase.tokens, d)
-    found = _combine(head, phrase, matches, when, d)
+    found = _combine(head, phrase, matches, when, d) if matches else []  # nothing to combine
     if not found and lemma in MESSAGE_NOUNS and not _in_match_word(head, d):
         found = [
             Resolution(r.actor, f"author of {head.text!r}: {r.how}") for r in _author(head, when, d)

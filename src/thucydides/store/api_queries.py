@@ -67,13 +67,19 @@ def dyad_events(
     Undirected by default (both are parties in any role); ``directed``: ``a`` acts on ``b``."""
     role_a, role_b = ("actor", "recipient") if directed else (None, None)
     where, params = _where(EventFilter(since=since, until=until, factual_only=factual_only))
-    frame = store.frame(
+    ids = store.sql(
         f"""
-        SELECT {_PAGE_COLUMNS} FROM events e
+        SELECT e.event_id FROM events e
         WHERE e.is_representative AND {_party(role_a)} AND {_party(role_b)} AND {where}
         ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?
         """,
         [*_party_params(a, role_a), *_party_params(b, role_b), *params, limit, offset],
+    )
+    # the wide columns (the record) only for the page: a top-N over them is slow
+    frame = store.frame(
+        f"SELECT {_PAGE_COLUMNS} FROM events e WHERE e.event_id IN (SELECT unnest(?)) "
+        "ORDER BY e.date DESC NULLS LAST, e.event_id",
+        [[i for (i,) in ids]],
     )
     return _finish(frame)
 
@@ -84,8 +90,8 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     the other reports of the same event (``reports``: event id, article id, title, sentence)."""
     rows = store.sql(
         "SELECT e.record, e.dataset, e.cluster_id, e.num_mentions, e.num_articles, "
-        "e.num_sources, c.representative FROM events e "
-        "LEFT JOIN clusters c ON c.cluster_id = e.cluster_id WHERE e.event_id = ?",
+        "e.num_sources, (SELECT any_value(c.representative) FROM clusters c "
+        "WHERE c.cluster_id = e.cluster_id) FROM events e WHERE e.event_id = ?",
         [event_id],
     )
     if not rows:
@@ -102,9 +108,9 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
         "article": None,
     }
     article = store.sql(
-        "SELECT a.article_id, a.title, a.url, a.source, a.published, a.text FROM articles a "
-        "JOIN events e ON e.article_id = a.article_id WHERE e.event_id = ? LIMIT 1",
-        [event_id],
+        "SELECT article_id, title, url, source, published, text FROM articles "
+        "WHERE article_id = ? LIMIT 1",
+        [detail["record"].get("article_id")],
     )
     if article:
         aid, title, url, source, published, text = article[0]
@@ -116,11 +122,16 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
             "published": published.isoformat() if published else None,
             "text": text,
         }
-    reports = store.sql(
-        "SELECT e.event_id, e.article_id, a.title, e.sentence FROM events e "
-        "LEFT JOIN articles a ON a.article_id = e.article_id "
-        "WHERE e.cluster_id = ? AND e.event_id <> ? ORDER BY e.article_id, e.event_id LIMIT 50",
-        [cluster_id, event_id],
+    reports = (
+        store.sql(
+            "SELECT e.event_id, e.article_id, (SELECT any_value(a.title) FROM articles a "
+            "WHERE a.article_id = e.article_id), e.sentence FROM events e "
+            "WHERE e.cluster_id = ? AND e.event_id <> ? ORDER BY e.article_id, e.event_id "
+            "LIMIT 50",
+            [cluster_id, event_id],
+        )
+        if (mentions or 1) > 1
+        else []
     )
     detail["reports"] = [
         {"event_id": r[0], "article_id": r[1], "title": r[2], "sentence": r[3]} for r in reports

@@ -30,6 +30,15 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
+class _Running:
+    """An answer being computed, for the requests that wait for it."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    value: Any = None
+    error: BaseException | None = None
+
+
+@dataclass
 class Snapshot:
     """One copy of the store with its own pool of read-only connections and its answer cache."""
 
@@ -40,6 +49,7 @@ class Snapshot:
     pool: queue.Queue[Store]
     stores: list[Store]
     cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
+    running: dict[Any, _Running] = field(default_factory=dict)
 
     def close(self) -> None:
         for store in self.stores:
@@ -65,7 +75,8 @@ class SnapshotReader:
         self.cache_size = cache_size
         self._warm = warm
         self._dir = Path(tempfile.mkdtemp(prefix="thucydides-serve-"))
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the answer caches
+        self._refreshing = threading.Lock()  # one snapshot at a time
         self._generation = 0
         self._stop = threading.Event()
         self._current: Snapshot
@@ -81,6 +92,7 @@ class SnapshotReader:
         self._generation += 1
         path = self._dir / f"snapshot-{self._generation}.duckdb"
         copy_snapshot(self.source, path)
+        Store(path).close()  # the copy is ours: bring an older store's schema up to date
         stores = [Store(path, read_only=True) for _ in range(self.connections)]
         pool: queue.Queue[Store] = queue.Queue()
         for store in stores:
@@ -92,12 +104,11 @@ class SnapshotReader:
 
     def refresh_now(self) -> bool:
         """Take a new snapshot if the store changed since the last one; True if it did."""
-        with self._lock:
+        with self._refreshing:
             current = self._current
             if self.source.exists() and self.source.stat().st_mtime == current.source_mtime:
                 return False
-            fresh = self._take()
-            self._current = fresh
+            self._current = self._take()
         # readers that hold the old snapshot's stores finish first: close them when returned
         threading.Thread(target=self._retire, args=(current,), daemon=True).start()
         return True
@@ -146,22 +157,42 @@ class SnapshotReader:
         self, key: Any, compute: Callable[[Store], Any], snapshot: Snapshot | None = None
     ) -> Any:
         """``compute(store)``, cached per snapshot under ``key`` (answers never go stale: a
-        snapshot does not change). ``snapshot``: another than the current one (to warm it)."""
+        snapshot does not change). Concurrent requests for the same key wait for one
+        computation. ``snapshot``: another than the current one (to warm it)."""
         snap = snapshot or self._current
         with self._lock:
             if key in snap.cache:
                 snap.cache.move_to_end(key)
                 return snap.cache[key]
-        store = snap.pool.get()
+            running = snap.running.get(key)
+            if running is None:
+                running = snap.running[key] = _Running()
+                owner = True
+            else:
+                owner = False
+        if not owner:
+            running.done.wait()
+            if running.error is not None:
+                raise running.error
+            return running.value
         try:
-            value = compute(store)
+            store = snap.pool.get()
+            try:
+                running.value = compute(store)
+            finally:
+                snap.pool.put(store)
+        except BaseException as exc:
+            running.error = exc
+            raise
         finally:
-            snap.pool.put(store)
-        with self._lock:
-            snap.cache[key] = value
-            while len(snap.cache) > self.cache_size:
-                snap.cache.popitem(last=False)
-        return value
+            with self._lock:
+                del snap.running[key]
+                if running.error is None:
+                    snap.cache[key] = running.value
+                    while len(snap.cache) > self.cache_size:
+                        snap.cache.popitem(last=False)
+            running.done.set()
+        return running.value
 
     def info(self) -> dict[str, Any]:
         snap = self._current
