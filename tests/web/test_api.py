@@ -271,3 +271,34 @@ def test_serve_command_serves_and_explains_its_mistakes(
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_writer_holding_the_store(tmp_path: Path, store_path: tuple[Path, list[str]]) -> None:
+    """While another process writes the store the server cannot start, and a running server
+    keeps its last snapshot."""
+    from thucydides.errors import StoreError
+    from thucydides.web.snapshot import SnapshotReader
+
+    db = tmp_path / "busy.duckdb"
+    shutil.copyfile(store_path[0], db)
+    reader = SnapshotReader(db, refresh=0)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"from thucydides.store import Store\ns = Store({str(db)!r})\nprint('open', flush=True)\n"
+         "import sys; sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError, match="is being written by another process; start"):
+            SnapshotReader(db, refresh=0)
+        db.touch()  # changed: the reader tries, finds the writer, keeps its snapshot
+        from thucydides.store.snapshots import StoreBusyError
+
+        with pytest.raises(StoreBusyError):
+            reader.refresh_now()
+        assert reader.snapshot.generation == 1
+        assert reader.answer(("n",), lambda s: s.sql("SELECT count(*) FROM events")[0][0]) > 0
+    finally:
+        holder.communicate("", timeout=30)
+        reader.close()

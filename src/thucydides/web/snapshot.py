@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from thucydides.errors import StoreError
 from thucydides.store import Store
 from thucydides.store.snapshots import StoreBusyError, copy_snapshot
 
@@ -80,7 +81,15 @@ class SnapshotReader:
         self._generation = 0
         self._stop = threading.Event()
         self._current: Snapshot
-        self._current = self._take()  # a missing or busy store fails here, at start-up
+        try:
+            self._current = self._take()  # a missing or busy store fails here, at start-up
+        except StoreBusyError as exc:
+            shutil.rmtree(self._dir, ignore_errors=True)
+            raise StoreError(
+                f"store {os.fspath(self.source)!r} is being written by another process; start "
+                "the server when that has finished (it then reads snapshots, so later writes "
+                "are never blocked)"
+            ) from exc
         self._thread: threading.Thread | None = None
         if refresh > 0:
             self._thread = threading.Thread(target=self._watch, daemon=True, name="snapshots")

@@ -174,7 +174,24 @@ function legend(container, items) {
   container.querySelectorAll("i[data-color]").forEach((i) => (i.style.background = i.dataset.color));
 }
 
+// Monthly rows with the months that have no events put back (the API lists only the others).
+function fillMonths(rows) {
+  if (!rows.length) return rows;
+  const byPeriod = new Map(rows.map((r) => [r.period, r]));
+  const out = [];
+  const d = new Date(rows[0].period + "T00:00:00Z");
+  const last = rows[rows.length - 1].period;
+  while (out.length < 1200) {
+    const period = d.toISOString().slice(0, 10);
+    out.push(byPeriod.get(period) || { period, events: 0 });
+    if (period >= last) break;
+    d.setUTCMonth(d.getUTCMonth() + 1);
+  }
+  return out;
+}
+
 function stackedBars(container, rows, onClick) {
+  rows = fillMonths(rows);
   clear(container);
   if (!rows.length) return container.append(el("p", { class: "empty" }, "No dated events."));
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart-svg", role: "img" });
@@ -182,9 +199,9 @@ function stackedBars(container, rows, onClick) {
   const step = Math.min(80, (W - PAD.l - PAD.r) / rows.length);
   const x = (i) => PAD.l + i * step;
   const y = (v) => H - PAD.b - (v / max) * (H - PAD.t - PAD.b);
-  for (const t of [0, max / 2, max]) {
+  for (const t of new Set([0, Math.round(max / 2), max])) {
     root.append(svg("line", { x1: PAD.l, x2: W - PAD.r, y1: y(t), y2: y(t), class: "grid" }));
-    root.append(svg("text", { x: PAD.l - 6, y: y(t) + 4, "text-anchor": "end", class: "tick" }, Math.round(t)));
+    root.append(svg("text", { x: PAD.l - 6, y: y(t) + 4, "text-anchor": "end", class: "tick" }, t));
   }
   rows.forEach((r, i) => {
     let base = 0;
