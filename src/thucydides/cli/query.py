@@ -53,12 +53,24 @@ def _render(frame: pd.DataFrame, output: str, records: Callable[[], Any] | None 
     elif output == "csv":
         click.echo(frame.to_csv(index=False), nl=False)
     else:
+        hidden = {"event_id", "dataset", "cluster_id"}  # ids are in --format json/csv
+        columns = [c for c in frame.columns if c not in hidden or len(frame.columns) <= 6]
         table = Table()
-        for column in frame.columns:
-            table.add_column(str(column), overflow="fold")
-        for row in frame.itertuples(index=False):
-            table.add_row(*("" if pd.isna(v) else str(v) for v in row))
+        for column in columns:
+            table.add_column(str(column), overflow="fold", max_width=60)
+        for row in frame[columns].itertuples(index=False):
+            table.add_row(*(_cell(v) for v in row))
         out.print(table)
+
+
+def _cell(value: Any) -> str:
+    """A table cell: dates without a midnight time, long text cut to a readable length."""
+    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else str(value)
+    text = str(value)
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 @cli.group("query")
