@@ -58,7 +58,7 @@ def peak_rss_mb(jsonl: Path, db: Path) -> float:
 STAGES = {
     "ingest": ("readers.py", "iter_articles"),
     "parse (spaCy)": ("language.py", "pipe"),
-    "actors": ("actors.py", "resolve_actors"),
+    "actors": ("coreference.py", "resolve"),
     "places": ("places.py", "resolve_event_place"),
     "dates": ("dates.py", "resolve_date"),
     "triggers+arguments": ("events.py", "find_mentions"),

@@ -120,3 +120,28 @@ def test_wire_copies_are_near_duplicates_and_different_stories_are_not() -> None
     assert estimated_jaccard(original.tobytes(), copy.tobytes()) >= 0.7
     assert estimated_jaccard(original.tobytes(), other.tobytes()) < 0.3
     assert minhash("Egypt and Jordan met in Cairo.") is None  # too short to judge
+
+
+def test_minhash_estimates_follow_the_true_jaccard() -> None:
+    """Unrelated texts over the same small vocabulary must not look like copies (a weak hash
+    family once made every permutation pick the same shingle, estimating ~0.75 for them)."""
+    import random
+
+    import numpy as np
+
+    from thucydides.dedup import minhash, shingles
+
+    vocabulary = (
+        "the a minister said on tuesday government forces rebels attacked city police "
+        "arrested protesters talks meeting"
+    ).split()
+    rng = random.Random(5)
+    texts = [" ".join(rng.choice(vocabulary) for _ in range(300)) for _ in range(6)]
+    for i in range(len(texts) - 1):
+        a, b = texts[i], texts[i + 1]
+        sa, sb = minhash(a), minhash(b)
+        assert sa is not None and sb is not None
+        true = len(shingles(a) & shingles(b)) / len(shingles(a) | shingles(b))
+        assert true < 0.05 and float(np.mean(sa == sb)) < 0.2
+    copy = texts[0].replace("police", "army", 2)
+    assert float(np.mean(minhash(texts[0]) == minhash(copy))) > 0.8

@@ -30,6 +30,7 @@ cannot chain two distinct events together).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,10 +50,12 @@ MINHASH_BANDS = 16
 NEAR_DUPLICATE_JACCARD = 0.7
 MIN_SHINGLES = 40  # shorter texts are never called copies of each other: too little evidence
 
-_PRIME = (1 << 61) - 1
+# MinHash with multiply-shift hashing: h_i(x) = ((a_i * x + b_i) mod 2**64) >> 32 with odd random
+# 64-bit a_i, over 64-bit shingle hashes. (Multipliers much smaller than the modulus would make every
+# h_i order the shingles alike, so all permutations would pick the same minimum.)
 _RNG = np.random.default_rng(20221229)
-_A = _RNG.integers(1, 1 << 30, size=MINHASH_PERMUTATIONS, dtype=np.uint64)
-_B = _RNG.integers(0, 1 << 30, size=MINHASH_PERMUTATIONS, dtype=np.uint64)
+_A = _RNG.integers(1, 1 << 63, size=MINHASH_PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
+_B = _RNG.integers(0, 1 << 63, size=MINHASH_PERMUTATIONS, dtype=np.uint64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,9 +278,14 @@ def minhash(text: str) -> np.ndarray[Any, np.dtype[np.uint64]] | None:
     if len(found) < MIN_SHINGLES:
         return None
     x = np.fromiter(
-        (zlib.crc32(s.encode("utf-8")) for s in found), dtype=np.uint64, count=len(found)
+        (
+            int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+            for s in found
+        ),
+        dtype=np.uint64,
+        count=len(found),
     )
-    hashed = (x[:, None] * _A[None, :] + _B[None, :]) % np.uint64(_PRIME)
+    hashed = (x[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)  # wraps mod 2**64
     result: np.ndarray[Any, np.dtype[np.uint64]] = hashed.min(axis=0)
     return result
 

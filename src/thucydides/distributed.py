@@ -73,12 +73,15 @@ def code_articles_on_dask(
     scheduler: str | None = None,
     partition_size: int = PARTITION_SIZE,
     already_coded: Callable[[Sequence[Article]], set[str]] | None = None,
+    client: Any = None,
 ) -> Iterator[Outcome]:
-    """Outcomes for every input item, in input order, coded by Dask workers."""
+    """Outcomes for every input item, in input order, coded by Dask workers (of ``client``, when
+    given: a running ``distributed.Client``; else of a cluster started for this call)."""
     from thucydides.pipeline import Coded
 
     Pending = tuple[list[Article | Rejection], set[str], Any]
-    with dask_client(workers, scheduler) as client:
+    given = contextlib.nullcontext(client) if client is not None else None
+    with given or dask_client(workers, scheduler) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         in_flight: collections.deque[Pending] = collections.deque()
 
