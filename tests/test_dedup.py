@@ -131,10 +131,24 @@ def test_minhash_estimates_follow_the_true_jaccard() -> None:
 
     from thucydides.dedup import minhash, shingles
 
-    vocabulary = (
-        "the a minister said on tuesday government forces rebels attacked city police "
-        "arrested protesters talks meeting"
-    ).split()
+    vocabulary = [
+        "the",
+        "a",
+        "minister",
+        "said",
+        "on",
+        "tuesday",
+        "government",
+        "forces",
+        "rebels",
+        "attacked",
+        "city",
+        "police",
+        "arrested",
+        "protesters",
+        "talks",
+        "meeting",
+    ]
     rng = random.Random(5)
     texts = [" ".join(rng.choice(vocabulary) for _ in range(300)) for _ in range(6)]
     for i in range(len(texts) - 1):
