@@ -230,3 +230,23 @@ def nominal_actors(noun: Token) -> list[Arg]:
 def is_light_object(noun: Token) -> bool:
     """A nominal trigger that is the object of a light verb ("launched an attack")."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_NOUN_VERBS
+
+
+def owners_of_consumed_objects(tokens: Iterable[Token], head: Token) -> list[Arg]:
+    """Recipients of a verbal trigger whose object is part of the trigger words ("rejected an
+    Indian proposal", "accepted the UN plan", "rejected Turkey's calls"): the author of that object,
+    named by a possessor, a modifier before it, or "from"/"by"."""
+    found: list[Arg] = []
+    for token in tokens:
+        if token is head or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < token.i):
+                found.append((child, f"author of {token.text!r} (the object of the trigger)"))
+            elif child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                found.extend(
+                    (p, f"object of {child.text!r} after {token.text!r}")
+                    for p in child.children
+                    if p.dep_ == "pobj"
+                )
+    return found

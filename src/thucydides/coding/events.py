@@ -17,6 +17,7 @@ from thucydides.coding.arguments import (
     Arg,
     nominal_actors,
     objects_of,
+    owners_of_consumed_objects,
     patients_of,
     subjects_of,
 )
@@ -79,6 +80,8 @@ def _mention(match: TriggerMatch, indices: set[int]) -> Mention:
     else:
         actors = subjects_of(head)
         recipients = patients_of(head) + objects_of(match.tokens, specs, indices)
+        if not recipients:
+            recipients = owners_of_consumed_objects(match.tokens, head)
     return Mention(
         match,
         tuple(actors),
