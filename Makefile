@@ -28,12 +28,18 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
+EVAL_SETS := plover_gsr_en petrarch2_gsr_en conflibert_cameo_penta_en case2021_task2_acled_en \
+	india_police_events_en petrarch2_unittest
+
 evaluate: $(STAMP)
-	$(BIN)/thucydides evaluate ../shared/eval/plover_gsr_en/dev.jsonl
-	$(BIN)/thucydides evaluate ../shared/eval/petrarch2_gsr_en/dev.jsonl
+	for d in $(EVAL_SETS); do $(BIN)/thucydides evaluate ../shared/eval/$$d/dev.jsonl || exit 1; done
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/scaling.py
+	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/places_dates.py
+	$(BIN)/python benchmarks/actors.py
 
 clean:
 	rm -rf $(VENV) thucydides.duckdb demo-events.jsonl .pytest_cache .mypy_cache .ruff_cache
