@@ -54,6 +54,16 @@ def stats_command(db: str | None, last_runs: int, as_json: bool) -> None:
     totals.add_row("rejections", f"{stats.rejections:,}")
     for reason, n in stats.rejections_by_reason.items():
         totals.add_row(f"  {reason}", f"{n:,}")
+    for origin, n in list(stats.rejections_by_input.items())[:5]:
+        totals.add_row(f"  from {origin}", f"{n:,}")
+    if stats.first_published:
+        totals.add_row(
+            "publication dates",
+            f"{stats.first_published} to {stats.last_published}, "
+            f"{stats.days_without_articles:,} days without articles",
+        )
+        for start, end, days in stats.gaps:
+            totals.add_row("  gap", f"{start} to {end} ({days} days)")
     runs = Table(title="runs")
     for column in ("run", "status", "started", "read", "coded", "unchanged", "events", "rejected"):
         runs.add_column(column, justify="left" if column in ("run", "status") else "right")

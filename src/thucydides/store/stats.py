@@ -60,6 +60,11 @@ class StoreStats:
     rejections_by_reason: dict[str, int] = field(default_factory=dict)
     articles_by_language: dict[str, int] = field(default_factory=dict)
     runs: tuple[RunStats, ...] = ()
+    rejections_by_input: dict[str, int] = field(default_factory=dict)
+    first_published: dt.date | None = None
+    last_published: dt.date | None = None
+    days_without_articles: int = 0
+    gaps: tuple[tuple[dt.date, dt.date, int], ...] = ()  # the longest runs of days without articles
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,7 +76,18 @@ class StoreStats:
             "rejections_by_reason": self.rejections_by_reason,
             "articles_by_language": self.articles_by_language,
             "runs": [r.to_dict() for r in self.runs],
+            "rejections_by_input": self.rejections_by_input,
+            "first_published": _iso(self.first_published),
+            "last_published": _iso(self.last_published),
+            "days_without_articles": self.days_without_articles,
+            "gaps": [
+                {"from": a.isoformat(), "to": b.isoformat(), "days": n} for a, b, n in self.gaps
+            ],
         }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def collect_stats(store: Store, *, last_runs: int | None = None) -> StoreStats:
@@ -101,7 +117,38 @@ def collect_stats(store: Store, *, last_runs: int | None = None) -> StoreStats:
             "GROUP BY k ORDER BY n DESC, k",
         ),
         runs=tuple(_runs(store, last_runs)),
+        rejections_by_input=_counts(
+            store,
+            "SELECT regexp_replace(origin, ':[0-9]+$', '') AS k, count(*) AS n FROM rejections "
+            "GROUP BY k ORDER BY n DESC, k LIMIT 20",
+        ),
+        **_date_gaps(store),
     )
+
+
+def _date_gaps(store: Store, longest: int = 5) -> dict[str, Any]:
+    """Days between the first and last publication date on which no article was stored: a
+    silent hole in a collection shows here instead of hiding in the series."""
+    (first, last), *_ = store.sql("SELECT min(published), max(published) FROM articles")
+    if first is None:
+        return {}
+    rows = store.sql(
+        "WITH days AS (SELECT CAST(d AS DATE) AS day FROM generate_series("
+        "CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP), INTERVAL 1 DAY) AS t(d)), "
+        "empty AS (SELECT day FROM days WHERE day NOT IN "
+        "(SELECT published FROM articles WHERE published IS NOT NULL)), "
+        "runs AS (SELECT day, day - CAST(row_number() OVER (ORDER BY day) AS INTEGER) AS grp "
+        "FROM empty) "
+        "SELECT min(day), max(day), count(*) AS n FROM runs GROUP BY grp "
+        "ORDER BY n DESC, min(day)",
+        [first, last],
+    )
+    return {
+        "first_published": first,
+        "last_published": last,
+        "days_without_articles": sum(int(n) for *_, n in rows),
+        "gaps": tuple((a, b, int(n)) for a, b, n in rows[:longest]),
+    }
 
 
 def interrupted_runs(store: Store) -> list[tuple[str, int]]:
