@@ -77,7 +77,7 @@ def code_articles_on_dask(
 ) -> Iterator[Outcome]:
     """Outcomes for every input item, in input order, coded by Dask workers (of ``client``, when
     given: a running ``distributed.Client``; else of a cluster started for this call)."""
-    from thucydides.pipeline import Coded
+    from thucydides.pipeline import Coded, iter_batches
 
     Pending = tuple[list[Article | Rejection], set[str], Any]
     given = contextlib.nullcontext(client) if client is not None else None
@@ -111,7 +111,7 @@ def code_articles_on_dask(
                 else:
                     yield next(results)
 
-        for batch in _partitions(items, partition_size):
+        for batch in iter_batches(items, partition_size):
             articles = [a for a in batch if isinstance(a, Article)]
             unchanged = already_coded(articles) if already_coded and articles else set()
             to_code = [a for a in articles if a.id not in unchanged]
@@ -123,16 +123,3 @@ def code_articles_on_dask(
                 yield from drain(in_flight.popleft())
         while in_flight:
             yield from drain(in_flight.popleft())
-
-
-def _partitions(
-    items: Iterable[Article | Rejection], size: int
-) -> Iterator[list[Article | Rejection]]:
-    batch: list[Article | Rejection] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -68,7 +68,7 @@ def code_articles(
     pending: collections.deque[Outcome | Article] = collections.deque()
 
     def to_parse() -> Iterator[tuple[str, Article]]:
-        for batch in _batches(items, 64):
+        for batch in iter_batches(items, 64):
             articles = [a for a in batch if isinstance(a, Article)]
             done = already_coded(articles) if already_coded and articles else set()
             for item in batch:
@@ -123,10 +123,11 @@ def _code(doc: object, article: Article, triggers: object) -> Outcome:
     return Coded(article, events)
 
 
-def _batches(
+def iter_batches(
     items: Iterable[Article | Rejection],
     size: int,
 ) -> Iterator[list[Article | Rejection]]:
+    """The items in lists of ``size`` (the last may be shorter), streaming."""
     batch: list[Article | Rejection] = []
     for item in items:
         batch.append(item)
