@@ -32,6 +32,10 @@ def _head(doc: Any, word: str, nth: int = 0) -> Any:
 CASES: list[tuple[str, str, list[str], list[str | None] | None]] = [
     ("Turkey closed its border crossing on Monday.", "Turkey", ["TUR"], [None]),
     ("Turkish troops shelled two villages overnight.", "troops", ["TURMIL"], None),
+    # an unknown noun for people after an agent word takes the agent's sector
+    ("Ecuadorian border patrol agents detained six men.", "agents", ["ECUCOP"], None),
+    ("Bolivian miners blocked the road.", "miners", ["BOLLAB"], None),
+    ("Berlin rejected calls by Belarus's rulers.", "rulers", ["BLRGOV"], None),
     ("Russia's defence ministry published a statement.", "ministry", ["RUSGOV"], None),
     (
         "The defence ministers of Syria, Turkey and Russia held talks in Moscow.",

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from thucydides.coding.arguments import nominal_actors, patients_of, subjects_of
+from thucydides.coding.arguments import nominal_actors, patients_of, recipients_of, subjects_of
 
 
 def _token(nlp: Any, text: str, word: str) -> Any:
@@ -56,3 +56,62 @@ def test_patients_of(nlp: Any, text: str, word: str, heads: list[str]) -> None:
 )
 def test_nominal_actors(nlp: Any, text: str, word: str, heads: list[str]) -> None:
     assert sorted(h.text for h, _ in nominal_actors(_token(nlp, text, word))) == sorted(heads)
+
+
+def _recipients(nlp: Any, text: str, word: str) -> list[tuple[str, str]]:
+    head = _token(nlp, text, word)
+    nominal = head.pos_ == "NOUN"
+    return [(h.text, how) for h, how in recipients_of([head], ("dobj",), {head.i}, nominal=nominal)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "heads", "how"),
+    [
+        ("Kenya expelled two Ugandan diplomats.", "expelled", ["diplomats"], "object of"),
+        ("Kenya threatened further action against Uganda.", "threatened", ["Uganda"], "'against'"),
+        ("Ghana offered to hand over two suspects to Togo.", "offered", ["Togo"], "'to' after"),
+        ("Norway gave Malawi a grant.", "gave", ["Malawi"], "of 'gave'"),
+        ("Chile will support Peru's efforts.", "support", ["Peru"], "owner of 'efforts'"),
+        ("Britain mobilized reservists for a war against Iraq.", "mobilized", ["Iraq"], "within"),
+        ("Riots against Israeli policies continued.", "Riots", ["Israeli"], "owner of"),
+        ("Chad insisted that Sudan withdraw its troops.", "insisted", ["Sudan"], "asks for"),
+        # a clause after a verb of saying is not aimed at anyone
+        ("Kenya warned that Nairobi would respond.", "warned", [], ""),
+        # a date after "on" is no party
+        ("Kenya protested on Monday.", "protested", [], ""),
+    ],
+)
+def test_recipients_of(nlp: Any, text: str, word: str, heads: list[str], how: str) -> None:
+    found = _recipients(nlp, text, word)
+    assert [h for h, _ in found] == heads
+    if heads:
+        assert how in found[0][1]
+
+
+def test_statement_speaks_for_its_author(nlp: Any) -> None:
+    found = subjects_of(
+        _token(nlp, "The union issued a statement demanding higher pay.", "demanding")
+    )
+    assert [h.text for h, _ in found] == ["union"]
+    assert "author of 'statement'" in found[0][1]
+
+
+def test_indirect_object_whatever_the_entry_names(nlp: Any) -> None:
+    head = _token(nlp, "Norway gave Malawi a grant.", "gave")
+    found = recipients_of([head], ("prep:to",), {head.i}, nominal=False)
+    assert [(h.text, how) for h, how in found] == [("Malawi", "indirect object of 'gave'")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "heads", "how"),
+    [
+        ("Uganda called on Kenya to expel the envoy.", "expel", ["Kenya"], "controls"),
+        ("Congo accused Rwanda of sending troops.", "sending", ["Rwanda"], "said to be"),
+    ],
+)
+def test_subjects_named_as_objects(
+    nlp: Any, text: str, word: str, heads: list[str], how: str
+) -> None:
+    found = subjects_of(_token(nlp, text, word))
+    assert [h.text for h, _ in found] == heads
+    assert how in found[0][1]

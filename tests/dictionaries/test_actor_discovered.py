@@ -57,7 +57,7 @@ def test_suggest_and_reuse(store_path: Path, tmp_path: Path) -> None:
         found = suggest(actor_notes(store), default_dictionary())
     by_key = {(s.kind, s.name): s for s in found}
     front = by_key[("unresolved", "Zorblat Front")]
-    assert front.count == 2
+    assert front.count == 3  # accused (recipient), attacking and attacked (actor)
     assert front.first_seen == dt.date(2023, 3, 1) and front.last_seen == dt.date(2023, 3, 5)
     roe = by_key[("discovered", "Jane Roe")]
     assert roe.codes.most_common(1)[0][0] == "TCDGOV"

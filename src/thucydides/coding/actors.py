@@ -450,6 +450,9 @@ def _combine(
         ]
 
     # 3. countries x sectors
+    if head_match is None and _agent_compound(head, matches):
+        # "U.S. border patrol agents", "army personnel": the compound says who the people are
+        head_match = next(m for m in matches if m.last == head.i - 1)
     if head_match is None and not _name_like(head) and lemma not in COLLECTIVE_NOUNS:
         if lemma not in PLACE_NOUNS:
             return []  # "Turkey's calls", "the weather"
@@ -501,6 +504,19 @@ def _combine(
             )
         ]
     return []
+
+
+def _agent_compound(head: Token, matches: list[_Match]) -> bool:
+    """An unknown plural noun for people right after an agent word ("border patrol agents")."""
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() in PLACE_NOUNS:
+        return False
+    return any(
+        m.last == head.i - 1
+        and isinstance(m.entry.ref, Agent)
+        and head.doc[m.last].dep_ == "compound"
+        and head.doc[m.last].head.i == head.i
+        for m in matches
+    )
 
 
 def _is_demonym(m: _Match, head: Token) -> bool:

@@ -6,8 +6,11 @@ Each function returns ``(head token, how)`` pairs; the actor resolver turns a he
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
+
+from thucydides.coding.actors import MESSAGE_NOUNS
+from thucydides.dictionaries.actors import default_dictionary
 
 Token = Any  # spacy.tokens.Token
 Arg = tuple[Token, str]
@@ -110,20 +113,41 @@ def subjects_of(verb: Token) -> list[Arg]:
         return found
     if dep == "xcomp":
         if head.lemma_.lower() in _OBJECT_CONTROL:
+            called_on = [  # "called on Israel to begin talks"
+                p
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and prep.i < verb.i
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ]
             objs = [c for c in head.children if c.dep_ in ("dobj", "nsubj") and c.i < verb.i]
+            objs = sorted(objs + called_on[:1], key=lambda t: t.i)
             if objs:
                 return [(objs[-1], f"object of {head.text!r} controls {verb.text!r}")]
         return [(h, f"{how}, via {head.text!r}") for h, how in subjects_of(head)]
+    if dep == "pcomp" and head.lower_ == "of" and head.head.pos_ == "VERB":
+        # "accused Rwanda of sending troops": Rwanda is said to send them
+        objs = [c for c in head.head.children if c.dep_ == "dobj"]
+        if objs:
+            return [(objs[0], f"object of {head.head.text!r}, said to be {verb.text!r}")]
     if dep == "acomp":  # "Ghana is ready to ...": the subject of "is"
         return [(h, f"{how}, via {verb.text!r}") for h, how in subjects_of(head)]
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return [(h, f"{how}, shared by conjunction") for h, how in subjects_of(head)]
     if dep == "acl" and verb.tag_ == "VBG":
+        if head.lemma_.lower() in _DOCUMENT_NOUNS and head.dep_ == "dobj":
+            # "the PKK issued a declaration demanding ...": who issued it demands
+            return [(h, f"{how}, author of {head.text!r}") for h, how in subjects_of(head.head)]
         return [(head, f"noun modified by participle {verb.text!r}")]
     if dep == "relcl":
         return [(head, f"antecedent of relative clause {verb.text!r}")]
     return found
 
+
+# Documents that speak for their author: "issued a statement calling for ...".
+_DOCUMENT_NOUNS = frozenset(
+    {"statement", "declaration", "communique", "letter", "resolution", "message", "report"}
+)
 
 # "killed in police firing", "died in an army raid": the attack named in an "in" phrase of the
 # verb; whoever it is attributed to did it.
@@ -171,9 +195,11 @@ def objects_of(tokens: Iterable[Token], specs: Iterable[str], exclude: set[int])
     """Recipients named by the dictionary entry: ``dobj`` or ``prep:WORD`` (pobj of that word)."""
     found: list[Arg] = []
     specs = tuple(specs)
+    tokens = list(tokens)
+    inside = {t.i for t in tokens}
     for token in tokens:
-        if token.dep_ == "ccomp":
-            # "demanded that India release ...": who is asked to act is the target
+        if token.dep_ == "ccomp" and token.head.i in inside:
+            # "demanded that India release": the clause is part of the trigger; India is asked
             found.extend(
                 (c, f"subject of {token.text!r}, which {token.head.text!r} asks for")
                 for c in token.children
@@ -182,6 +208,14 @@ def objects_of(tokens: Iterable[Token], specs: Iterable[str], exclude: set[int])
         for child in token.children:
             if child.i in exclude:
                 continue
+            if child.dep_ == "ccomp" and token.lemma_.lower() in _REQUEST_VERBS:
+                # a clause outside the trigger: "insisted that Kenya act" (Kenya)
+                # "demanded that India release ...": who is asked to act is the target
+                found.extend(
+                    (c, f"subject of {child.text!r}, which {token.text!r} asks for")
+                    for c in child.children
+                    if c.dep_ == "nsubj" and c.i not in exclude
+                )
             if child.dep_ in ("dobj", "dative") and "dobj" in specs:
                 if child.dep_ == "dative" and child.pos_ == "ADP":
                     found.extend(
@@ -241,7 +275,7 @@ def owners_of_consumed_objects(tokens: Iterable[Token], head: Token) -> list[Arg
         if token is head or token.pos_ not in ("NOUN", "PROPN"):
             continue
         for child in token.children:
-            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < token.i):
+            if _owner(child, token):
                 found.append((child, f"author of {token.text!r} (the object of the trigger)"))
             elif child.dep_ == "prep" and child.lower_ in ("from", "by"):
                 found.extend(
@@ -250,3 +284,169 @@ def owners_of_consumed_objects(tokens: Iterable[Token], head: Token) -> list[Arg
                     if p.dep_ == "pobj"
                 )
     return found
+
+
+def _owner(child: Token, noun: Token) -> bool:
+    """A possessor, or a name or nationality before the noun ("Turkey's efforts", "an Indian
+    proposal", "a U.S. request"); not a common modifier ("military offensive", "anti-aircraft")."""
+    if child.dep_ == "poss":
+        return True
+    return (
+        child.dep_ in ("amod", "compound", "nmod")
+        and child.i < noun.i
+        and (child.ent_type_ in _PARTY_ENTS or child.pos_ == "PROPN")
+    )
+
+
+# Prepositions that name whom an event is aimed at when the dictionary entry names no recipient:
+# "threatened action against Russia", "sanctions on Iran", "handed over to Britain", "fired at the
+# convoy", "cooperate with Kenya", "a withdrawal from Panama", "an inquiry into the army".
+_TARGET_PREPS = frozenset(
+    {"against", "on", "upon", "at", "to", "toward", "towards", "with", "from", "into", "for"}
+)
+_PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+_NOT_PARTY_ENTS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW"}
+)
+# Verbs whose clause names who is asked to act: "demanded that Israel ease ..." (Israel).
+_REQUEST_VERBS = frozenset(
+    {"demand", "insist", "urge", "ask", "request", "press", "appeal", "call", "plead", "beg"}
+)
+_PARTY_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "us", "we"})
+
+
+def recipients_of(
+    tokens: Sequence[Token],
+    specs: Iterable[str],
+    exclude: set[int],
+    *,
+    nominal: bool,
+    fallback: bool = True,
+) -> list[Arg]:
+    """Recipients of the trigger ``tokens`` (its head first), by the first rule that finds any:
+
+    1. the dictionary entry's slots (``dobj``, ``prep:WORD``) and, for a verb, its passive subject;
+    2. for a verb, the author of an object that belongs to the trigger ("rejected an Indian plan");
+    3. a party after a target preposition (:data:`_TARGET_PREPS`) of the trigger, of a verb it
+       governs ("threatened to cut off power to Nakhichevan") or of its object ("threatened further
+       action against Russia");
+    4. the owner of the trigger's object ("will support Turkey's bid").
+
+    Rules 3 and 4 (and the content of a nominal demand) are weaker evidence: ``fallback=False``
+    (an event whose parse names no doer) keeps to rules 1 and 2.
+    """
+    head = tokens[0]
+    specs = tuple(specs)
+    named = objects_of(tokens, specs, exclude)
+    named += [d for d in _datives(tokens) if all(d[0].i != h.i for h, _ in named)]
+    if not nominal:
+        named = patients_of(head) + named
+    found = [(h, how) for h, how in named if _may_be_party(h)]
+    if found:
+        return found
+    if not nominal and not named:
+        found = owners_of_consumed_objects(tokens, head)
+        if found:
+            return found
+    if not fallback:
+        return named
+    scope = _scope(tokens, exclude)
+    found = _prepositional_targets(scope, exclude)
+    if found:
+        return found
+    found = [
+        (child, f"owner of {noun.text!r}, the object of {noun.head.text!r}")
+        for noun in scope
+        if noun.dep_ == "dobj" and noun.i not in exclude
+        for child in noun.children
+        if _owner(child, noun)
+    ]
+    if found:
+        return found
+    if nominal and head.dep_ == "dobj":  # "reiterated its demand that Israel ease ...": Israel
+        return [
+            (c, f"subject of {clause.text!r}, the content of {head.text!r}")
+            for clause in head.head.children
+            if clause.dep_ == "ccomp"
+            for c in clause.children
+            if c.dep_ == "nsubj" and _may_be_party(c)
+        ]
+    return named  # heads the resolver may still know ("the envoy")
+
+
+def _datives(tokens: Sequence[Token]) -> list[Arg]:
+    """The indirect object, whatever slots the entry names: "gave Tanzania a grant"."""
+    return [
+        (child, f"indirect object of {token.text!r}")
+        for token in tokens
+        for child in token.children
+        if child.dep_ == "dative" and child.pos_ != "ADP"
+    ]
+
+
+def _scope(tokens: Sequence[Token], exclude: set[int]) -> list[Token]:
+    """The trigger's words, the verbs it governs through "to" (xcomp), and their objects."""
+    scope: dict[int, Token] = {t.i: t for t in tokens}
+    frontier = list(tokens)
+    for _ in range(2):
+        nxt = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in scope:
+                    continue
+                if child.dep_ == "xcomp" or (child.dep_ == "dobj" and child.i not in exclude):
+                    scope[child.i] = child
+                    nxt.append(child)
+        frontier = nxt
+    return [scope[i] for i in sorted(scope)]
+
+
+def _prepositional_targets(
+    scope: Sequence[Token], exclude: set[int], *, depth: int = 0
+) -> list[Arg]:
+    """Parties after a target preposition of the ``scope`` words; when the object of the
+    preposition is a thing, its owner ("riots against Israeli policies"), the party of an "of"
+    after it ("hack into the computers of Korean officers") or, one level down, a target
+    preposition after it ("mobilized reservists for a war against Iraq")."""
+    found: list[Arg] = []
+    for token in scope:
+        for prep in token.children:
+            if prep.dep_ not in ("prep", "dative"):
+                continue
+            target = prep.lower_ in _TARGET_PREPS
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.i in exclude:
+                    continue
+                how = f"object of {prep.text!r} after {token.text!r}"
+                if target and _may_be_party(obj):
+                    found.append((obj, how))
+                elif target:
+                    found.extend(
+                        (c, f"owner of {obj.text!r}, {how}") for c in obj.children if _owner(c, obj)
+                    )
+                    found.extend(
+                        (p, f"object of 'of' after {obj.text!r}, {how}")
+                        for of in obj.children
+                        if of.dep_ == "prep" and of.lower_ == "of"
+                        for p in of.children
+                        if p.dep_ == "pobj" and _may_be_party(p)
+                    )
+                if not found and depth == 0 and not _may_be_party(obj):
+                    found.extend(
+                        (h, f"{deeper}, within {how}")
+                        for h, deeper in _prepositional_targets([obj], exclude, depth=1)
+                    )
+    return found
+
+
+def _may_be_party(token: Token) -> bool:
+    """A name, a nationality, a pronoun or a word of the actor dictionary ("troops", "police"),
+    or a message that stands for its author ("rejected Ethiopia's decision")."""
+    if token.ent_type_ in _NOT_PARTY_ENTS:
+        return False
+    if token.ent_type_ in _PARTY_ENTS or token.pos_ == "PROPN" or token.lower_ in _PARTY_PRONOUNS:
+        return True
+    if token.lemma_.lower() in MESSAGE_NOUNS:
+        return True
+    d = default_dictionary()
+    return d.lookup(token.text) is not None or d.lookup(token.lemma_) is not None

@@ -16,9 +16,7 @@ from thucydides.coding.arguments import (
     OCCURRENCE_VERBS,
     Arg,
     nominal_actors,
-    objects_of,
-    owners_of_consumed_objects,
-    patients_of,
+    recipients_of,
     subjects_of,
 )
 from thucydides.coding.coreference import ArticleActors
@@ -27,6 +25,7 @@ from thucydides.coding.disasters import accidental, disaster_document
 from thucydides.coding.frames import compose
 from thucydides.coding.modality import ModalityDecision, resolve_modality
 from thucydides.coding.places import resolve_event_place
+from thucydides.coding.targets import implicit_recipients
 from thucydides.coding.violence import refine_protest, refine_violence
 from thucydides.dictionaries.verbs import TriggerDictionary, TriggerMatch
 from thucydides.models import Actor, Article, Event, Trigger
@@ -74,14 +73,10 @@ def find_mentions(sentence: Span, triggers: TriggerDictionary) -> list[Mention]:
 def _mention(match: TriggerMatch, indices: set[int]) -> Mention:
     head = match.tokens[0]
     specs = match.entry.recipient or ("dobj",)
-    if match.entry.pos == "noun" and head.pos_ in ("NOUN", "PROPN"):
-        actors = nominal_actors(head)
-        recipients = objects_of(match.tokens, specs, indices)
-    else:
-        actors = subjects_of(head)
-        recipients = patients_of(head) + objects_of(match.tokens, specs, indices)
-        if not recipients:
-            recipients = owners_of_consumed_objects(match.tokens, head)
+    nominal = match.entry.pos == "noun" and head.pos_ in ("NOUN", "PROPN")
+    actors = nominal_actors(head) if nominal else subjects_of(head)
+    # the weaker recipient rules only for an event whose parse names a doer
+    recipients = recipients_of(match.tokens, specs, indices, nominal=nominal, fallback=bool(actors))
     return Mention(
         match,
         tuple(actors),
@@ -208,6 +203,10 @@ def _code_mention(
         trigger_start=start - sentence.start_char,
         same_day_weekday=True,
     )
+    place = resolve_event_place(sentence, head, article, [*actors, *recipients])
+    if not recipients:  # the place of the event, or the actor's own country (coding/targets.py)
+        recipients, implied = implicit_recipients(code.code, actors, place.place, sentence)
+        recipient_notes.extend(implied)
     explanation: dict[str, Any] = {
         "coder": CODER_VERSION,
         "trigger": {
@@ -221,9 +220,7 @@ def _code_mention(
         "recipients": recipient_notes,
         "modality": modality.cue,
         "date": date.reason,
-        "location": (
-            place := resolve_event_place(sentence, head, article, [*actors, *recipients])
-        ).reason,
+        "location": place.reason,
     }
     return Event(
         event_id=_event_id(article.id, start, end, code.code),
