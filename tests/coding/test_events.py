@@ -165,3 +165,81 @@ def test_explanation_names_pattern_words_and_reasons(nlp: Any) -> None:
     assert "subject" in why["actors"][0]["how"]
     assert why["modality"]
     assert "Tuesday" in why["date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        # the claimant did it: a claim of responsibility
+        ("The rebels claimed that they had shelled the garrison overnight.", "015", None),
+        # an option under consideration, whatever the option is
+        # someone else is named as the doer of a hostile act: an allegation against them
+        ("Ghana claimed that the smugglers had attacked its border post.", "112", "ACCUSE"),
+        ("Norway is considering sending food aid to the flooded valley.", "014", None),
+        ("The cabinet is weighing imposing sanctions on the fishing fleet.", "014", None),
+    ],
+)
+def test_claims_and_considered_options_frame_the_complement(
+    nlp: Any, text: str, cameo: str, plover: str | None
+) -> None:
+    events = _code(nlp, text)
+    assert _summary(events) == [(cameo, plover)], _summary(events)
+    assert events[0].actors, "the claimant or the one considering is the actor"
+
+
+def test_a_claim_about_peaceful_acts_by_others_is_not_an_allegation(nlp: Any) -> None:
+    events = _code(nlp, "Chile claimed that Peru had agreed to the new border talks.")
+    assert "112" not in [e.cameo for e in events], _summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # reports on ordinary crime: the police work on criminals is not political
+        ("Police seized 40 kilograms of cocaine and arrested three smugglers at the port.", []),
+        ("Detectives are investigating a string of bank robberies in the suburbs.", []),
+        # crime words in a political report do not silence it
+        (
+            "Police arrested twelve opposition activists accused of fraud after the election.",
+            ["173"],
+        ),
+        # disasters: investigating, declaring an emergency or mobilising troops to help is relief
+        (
+            "A flood swept through the valley. The army was mobilized to evacuate residents.",
+            [],
+        ),
+        (
+            "Wildfires raged near the coast. The governor declared a state of emergency.",
+            [],
+        ),
+        # a car bomb is an attack, not an accident: evacuating the wounded after it is aid
+        (
+            "A car bomb exploded at a checkpoint. Kenyan troops evacuated the wounded.",
+            ["183", "073"],
+        ),
+        # but a government's aid to the victims is still aid
+        (
+            "An earthquake struck the north. Japan sent relief supplies to the victims.",
+            ["073"],
+        ),
+    ],
+)
+def test_crime_and_disaster_reports(nlp: Any, text: str, kept: list[str]) -> None:
+    assert [e.cameo for e in _code(nlp, text)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Rioters clashed with soldiers near the market on Friday.", "145"),
+        ("Protesters threw stones at the police outside the court.", "145"),
+        # violence the marchers denounce is not violence they did
+        ("Thousands marched through the capital to denounce police violence.", "141"),
+        ("Students rallied against violence in the schools.", "141"),
+        # a clash between armed forces stays a fight
+        ("Government troops clashed with rebels near the airport.", "190"),
+    ],
+)
+def test_protest_violence_is_what_protesters_did(nlp: Any, text: str, cameo: str) -> None:
+    codes = [e.cameo for e in _code(nlp, text)]
+    assert codes and codes[0] == cameo, codes

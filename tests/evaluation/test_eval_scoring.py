@@ -516,3 +516,65 @@ def test_limit_scores_the_first_records(gold_file: Any, coder_for: Any) -> None:
     path = gold_file([_record(f"r{i}", "plover_gsr_en", [_gold("AID")]) for i in range(5)])
     report = evaluate(path, coder_for({}), limit=2)
     assert report.n_records == 2 and report.metrics["n_no_events"] == 2
+
+
+# --- listing wrongly coded records (--show-errors) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dataset", "gold", "label", "events", "expected_gold"),
+    [
+        ("plover_gsr_en", [_gold("ASSAULT")], None, [("130", "THREATEN")], "ASSAULT"),
+        ("plover_gsr_en", [], None, [("190", "ASSAULT")], "(no event)"),
+        ("petrarch2_gsr_en", [_gold(None, "173")], None, [], "173"),
+        ("conflibert_cameo_penta_en", None, {"penta_class": 4}, [("042", "CONSULT")],
+         "PentaClass 4"),
+        ("case2021_task2_acled_en", None, {"acled_subtype": "NATURAL_DISASTER"},
+         [("190", "ASSAULT")], "none (NATURAL_DISASTER)"),
+        ("india_police_events_en", None, {"police_labels": ["ARREST"]}, [],
+         "ARREST (predicted none)"),
+    ],
+)  # fmt: skip
+def test_wrong_records_are_listed_with_gold_and_predictions(
+    gold_file: Any,
+    coder_for: Any,
+    ev: Any,
+    dataset: str,
+    gold: list[dict[str, Any]] | None,
+    label: dict[str, Any] | None,
+    events: list[tuple[str, str]],
+    expected_gold: str,
+) -> None:
+    extra = {"label": label} if label is not None else {}
+    path = gold_file([_record("bad", dataset, gold, **extra)])
+    predicted = [ev(c, p, trigger=f"t{c}", start=i) for i, (c, p) in enumerate(events)]
+    report = evaluate(path, coder_for({"bad": predicted}))
+    (case,) = report.errors
+    assert (case.record_id, case.text, case.gold) == ("bad", "text bad", expected_gold)
+    want = "; ".join(f"t{c}={c}/{p}" for c, p in events) or "(no event)"
+    assert case.predicted == want
+
+
+def test_right_records_are_not_listed(gold_file: Any, coder_for: Any, ev: Any) -> None:
+    path = gold_file([_record("ok", "plover_gsr_en", [_gold("ASSAULT")])])
+    report = evaluate(path, coder_for({"ok": [ev("190", "ASSAULT")]}))
+    assert report.errors == ()
+    assert "wrongly coded records (0 of 0)" in report.render(show_errors=5)
+
+
+def test_show_errors_renders_the_first_n(gold_file: Any, coder_for: Any, ev: Any) -> None:
+    path = gold_file([_record(f"r{i}", "plover_gsr_en", [_gold("AID")]) for i in range(3)])
+    events = {"r0": [ev("130", "THREATEN", trigger="warned", factual=False, modality="future")]}
+    report = evaluate(path, coder_for(events))
+    text = report.render(show_errors=2)
+    assert "wrongly coded records (2 of 3)" in text
+    assert "[r0] text r0" in text and "gold: AID" in text
+    assert "predicted: warned=130/THREATEN (future)" in text
+    assert "[r2]" not in text and "wrongly coded" not in report.render()
+    data = json.loads(report.to_json(show_errors=1))
+    assert data["n_errors"] == 3
+    assert data["errors"] == [
+        {"id": "r0", "text": "text r0", "gold": "AID",
+         "predicted": "warned=130/THREATEN (future)"}
+    ]  # fmt: skip
+    assert "errors" not in json.loads(report.to_json())

@@ -1,10 +1,15 @@
-"""Disasters and accidents are not political events.
+"""Disasters, accidents and ordinary crime are not political events.
 
 "An earthquake killed eight", "six were killed when a chemical plant exploded", "the blast
 occurred in a tank": deaths, blasts and damage caused by nature or by accident are not political
 violence. :func:`accidental` decides for one mention; :func:`disaster_document` recognises a
 report about a disaster, in which events without a known actor are the disaster itself
-(evacuations, damage, "exploded", "struck") rather than political events.
+(evacuations, damage, "exploded", "struck") rather than political events, and in which what the
+authorities do about it (:func:`disaster_response`: investigating a crash, declaring an emergency,
+mobilising the army to dig people out) is relief work, not politics.
+:func:`crime_document` recognises a report about ordinary crime (robbery, smuggling, fraud, drugs),
+in which investigations, seizures and charges (:func:`law_enforcement`) are police work on
+criminals, not political coercion.
 """
 
 from __future__ import annotations
@@ -51,8 +56,15 @@ def accidental(code: str, subjects: Sequence[Token], sentence: Iterable[Token]) 
     return any(t.lemma_.lower() in NATURAL_CAUSES for t in sentence)
 
 
+# Things made to explode: "a car bomb exploded" is an attack, not an accident.
+_WEAPONS = frozenset({"bomb", "explosive", "device", "ied", "grenade", "vest", "shell", "rocket"})
+
+
 def _accident_source(noun: Token) -> bool:
-    """ "a gas tank", "the chemical plant": the noun or a modifier of it is an accident source."""
+    """ "a gas tank", "the chemical plant": the noun or a modifier of it is an accident source
+    (but not "a car bomb": a weapon is never an accident source)."""
+    if noun.lemma_.lower() in _WEAPONS:
+        return False
     words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
     return any(w.lemma_.lower() in ACCIDENT_SOURCES for w in words)
 
@@ -72,3 +84,60 @@ def disaster_document(doc: Doc) -> str | None:
         ):
             return str(token.text)
     return None
+
+
+# What authorities do about a disaster: investigate it (09), mobilise forces to help (150, 154),
+# declare an emergency (1724); and words that only ever mean relief after a disaster.
+_RESPONSE_CODES = ("09", "150", "154", "1724")
+_RESPONSE_WORDS = frozenset({"evacuate", "evacuation", "rescue"})
+
+
+def disaster_response(code: str, head: Token) -> bool:
+    """In a disaster report, an event that is the response to the disaster (see module doc)."""
+    return code.startswith(_RESPONSE_CODES) or head.lemma_.lower() in _RESPONSE_WORDS
+
+
+# Words of ordinary (non-political) crime.
+CRIME_WORDS = frozenset(
+    {
+        "rob", "robbery", "robber", "burglary", "burglar", "theft", "thief", "steal", "heist",
+        "smuggle", "smuggling", "smuggler", "trafficking", "trafficker", "fraud", "fraudster",
+        "counterfeit", "forgery", "drug", "narcotic", "cocaine", "heroin", "methamphetamine",
+        "cannabis", "marijuana", "steroid", "pornography", "poaching", "poacher", "embezzlement",
+        "extortion", "scam", "contraband", "bootlegger",
+    }
+)  # fmt: skip
+# Police work on criminals: investigations (09), seizures of goods (171), arrests and charges
+# (173), and the bare "intercepted"/"barricaded" kind of obstruction (144).
+_ENFORCEMENT_CODES = ("09", "171", "173", "144")
+_CRIME_CUES = ("rob", "burgl", "theft", "thie", "steal", "stole", "heist", "smuggl", "traffick",
+               "fraud", "counterfeit", "forger", "drug", "narcotic", "cocaine", "heroin",
+               "methamphetamine", "cannabis", "marijuana", "steroid", "pornograph", "poach",
+               "embezzl", "extortion", "scam", "contraband", "bootleg")  # fmt: skip
+# Words that make a report political even when it mentions crime: protest, conflict, politics.
+_POLITICAL_WORDS = frozenset(
+    {
+        "protest", "protester", "demonstration", "demonstrator", "rally", "riot", "activist",
+        "opposition", "dissident", "journalist", "militant", "insurgent", "rebel", "terrorist",
+        "terrorism", "army", "military", "troop", "soldier", "election", "minister", "party",
+        "regime", "coup", "separatist", "jihadist", "militia", "communal", "mob",
+    }
+)  # fmt: skip
+
+
+def crime_document(doc: Doc) -> str | None:
+    """The word that makes ``doc`` a report about ordinary crime, or None: it names a crime and
+    nothing political (no protest, armed conflict, party or government figure)."""
+    text = doc.text.lower()
+    if not any(cue in text for cue in _CRIME_CUES):
+        return None
+    lemmas = {t.lemma_.lower() for t in doc}
+    if lemmas & _POLITICAL_WORDS:
+        return None
+    found = sorted(lemmas & CRIME_WORDS)
+    return found[0] if found else None
+
+
+def law_enforcement(code: str) -> bool:
+    """Police work that, in a report on ordinary crime, is not a political event."""
+    return code.startswith(_ENFORCEMENT_CODES)

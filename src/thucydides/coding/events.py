@@ -21,12 +21,18 @@ from thucydides.coding.arguments import (
 )
 from thucydides.coding.coreference import ArticleActors
 from thucydides.coding.dates import resolve_date, tense_of
-from thucydides.coding.disasters import accidental, disaster_document
+from thucydides.coding.disasters import (
+    accidental,
+    crime_document,
+    disaster_document,
+    disaster_response,
+    law_enforcement,
+)
 from thucydides.coding.frames import compose
 from thucydides.coding.modality import ModalityDecision, resolve_modality
 from thucydides.coding.places import resolve_event_place
 from thucydides.coding.targets import implicit_recipients
-from thucydides.coding.violence import refine_protest, refine_violence
+from thucydides.coding.violence import protest_clash, refine_protest, refine_violence
 from thucydides.dictionaries.verbs import TriggerDictionary, TriggerMatch
 from thucydides.models import Actor, Article, Event, Trigger
 from thucydides.ontology import cameo_code
@@ -94,10 +100,15 @@ def code_doc(
     events: list[Event] = []
     people = ArticleActors(doc, when=article.published)  # actors, with coreference in the article
     disaster = disaster_document(doc)
+    crime = crime_document(doc)
     for index, sentence in enumerate(doc.sents):
         if _inside(sentence, skip):
             continue
         for mention in find_mentions(sentence, triggers):
+            if disaster and disaster_response(mention.code, mention.match.head):
+                continue  # relief work after a disaster
+            if crime and law_enforcement(mention.code):
+                continue  # police work on ordinary crime
             event = _code_mention(mention, sentence, index, article, people, disaster=disaster)
             if event is not None:
                 events.append(event)
@@ -185,9 +196,14 @@ def _code_mention(
             {"code": None, "text": h.text, "how": f"{how}; not a known actor"}
             for h, how in mention.actor_args
         )
-    refined, violence_reason = refine_violence(
-        mention.code, sentence, actors, recipients, [h for h, _ in mention.recipient_args]
-    )
+    parties = [h for h, _ in (*mention.actor_args, *mention.recipient_args)]
+    violence_reason: str | None
+    if protest_clash(mention.code, head, parties):
+        refined, violence_reason = "145", "a clash with protesters is a violent protest"
+    else:
+        refined, violence_reason = refine_violence(
+            mention.code, sentence, actors, recipients, [h for h, _ in mention.recipient_args]
+        )
     if violence_reason is None:
         refined, violence_reason = refine_protest(mention.code, sentence)
     code = cameo_code(refined)

@@ -88,7 +88,7 @@ _CONFLICT: dict[str, str] = {
 # appeal (02).
 INTENT_WORDS = frozenset(
     {
-        "agree", "promise", "pledge", "vow", "offer", "decide", "commit", "undertake",
+        "agree", "promise", "pledge", "vow", "offer", "commit", "undertake",
         "volunteer", "ready", "willing", "prepared", "prepare", "plan", "intend", "resolve",
         "swear", "consent", "determined", "poised",
     }
@@ -102,6 +102,12 @@ DEMAND_WORDS = frozenset(
     {"demand", "insist", "press", "pressure", "pressurize", "push", "order", "ultimatum"}
 )
 APPEAL_WORDS = frozenset({"urge", "call", "ask", "appeal", "request", "invite", "encourage"})
+# "is considering sending aid", "weighs imposing sanctions": an option under consideration (014)
+CONSIDER_WORDS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder"})
+# "X claimed that they had attacked Y": a claim of responsibility (015) when the claimant is the
+# doer; "X claimed that Y had attacked Z": an allegation against Y (112).
+CLAIM_WORDS = frozenset({"claim"})
+_SELF_PRONOUNS = frozenset({"they", "we", "he", "she", "it", "i"})
 FRAME_NOUNS = INTENT_NOUNS | {"threat", "warning", "refusal", "demand", "call", "appeal", "request"}
 # Roots whose events are about other events: a nominal trigger in their object is their content.
 _FRAME_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
@@ -124,6 +130,8 @@ def framed_code(kind: str, code: str) -> str | None:
     if kind == "threat":
         threat = _lookup(_CONFLICT, code)
         return "130" if threat is None else str(threat)
+    if kind == "consider":
+        return "014"
     if kind in ("intent", "future"):
         coop = _lookup(_COOPERATIVE, code)
         if coop:
@@ -154,6 +162,8 @@ def _kind(word: Token) -> str | None:
         return "demand"
     if lemma in APPEAL_WORDS:
         return "appeal"
+    if lemma in CONSIDER_WORDS and word.pos_ in ("VERB", "AUX"):
+        return "consider"
     return None
 
 
@@ -192,6 +202,9 @@ def frame_of(mention: Mention) -> Frame | None:
     or intended modality ("will allow", "plans to lift"), or "must"/"should" in reported speech."""
     head = mention.match.head
     code = mention.code
+    claim = _claim_frame(head, code)
+    if claim is not None:
+        return claim
     gov = governor(head)
     if gov is not None:
         kind = _kind(gov)
@@ -223,6 +236,30 @@ def frame_of(mention: Mention) -> Frame | None:
         new = framed_code("demand", code)
         if new is not None and new in _known_codes():
             return Frame("demand", head.head, new)
+    return None
+
+
+_CLAIMED_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+def _claim_frame(head: Token, code: str) -> Frame | None:
+    """ "The rebels claimed that they had attacked the base": the event is the content of a claim.
+    When the doer is the claimant (a pronoun, or the same word) it is a claim of responsibility
+    (015); when someone else is named as the doer of a hostile act, an allegation (112)."""
+    if head.dep_ != "ccomp" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    claim = head.head
+    if claim.lemma_.lower() not in CLAIM_WORDS or _negated(claim):
+        return None
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    claimants = {c.lemma_.lower() for c in claim.children if c.dep_ == "nsubj"}
+    if not doers:
+        return None
+    doer = doers[0]
+    if doer.lower_ in _SELF_PRONOUNS or doer.lemma_.lower() in claimants:
+        return Frame("claim", claim, "015")
+    if code[:2] in _CLAIMED_ROOTS:
+        return Frame("allege", claim, "112")
     return None
 
 
@@ -288,8 +325,10 @@ def compose(mentions: Sequence[Mention]) -> list[Mention]:
         words = tuple(mention.words)
         actors = mention.actor_args
         recipients = mention.recipient_args
-        if frame.kind in ("demand", "appeal"):
+        if frame.kind in ("demand", "appeal", "allege"):
             recipients = (outer.recipient_args if outer else ()) + actors
+            actors = outer.actor_args if outer else _subjects(frame.word)
+        elif frame.kind == "claim":
             actors = outer.actor_args if outer else _subjects(frame.word)
         elif outer is not None:
             actors = actors or outer.actor_args

@@ -73,9 +73,51 @@ def refine_protest(code: str, sentence: Iterable[Token]) -> tuple[str, str | Non
             if t.lemma_.lower() != "set"
             or any(c.lemma_.lower() in ("fire", "ablaze") for c in t.children)
         ]
+    words = [t for t in words if not _denounced(t)]
     if not words:
         return code, None
     return "145", f"violent protest: the sentence says {words[0].text!r}"
+
+
+# Verbs and prepositions whose object is what a protest is *about*: "marched to denounce
+# violence", "took to the streets to decry the violence", "a rally against police violence".
+_DENOUNCING = frozenset(
+    {"denounce", "decry", "condemn", "protest", "oppose", "against", "over", "mourn", "end",
+     "stop", "demand", "blame", "criticize", "criticise"}
+)  # fmt: skip
+
+
+def _denounced(word: Token) -> bool:
+    """The violence word is what the protest denounces, not what the protesters did."""
+    token = word
+    for _ in range(4):
+        if token.head is token or token.dep_ not in ("dobj", "pobj", "conj", "compound", "amod"):
+            return False
+        token = token.head
+        if token.lemma_.lower() in _DENOUNCING:
+            return True
+    return False
+
+
+PROTESTER_WORDS = frozenset(
+    {"protester", "protestor", "demonstrator", "rioter", "marcher", "picketer"}
+)
+_CLASH_WORDS = frozenset({"clash", "scuffle", "skirmish", "brawl"})
+
+
+def protest_clash(code: str, trigger: Token, argument_words: Iterable[Token]) -> bool:
+    """ "Rioters clashed with troops": a clash in which one side is protesters is a violent
+    protest (145), not fighting between armed forces (unless the police are the other side)."""
+    if code not in GENERIC_VIOLENCE or trigger.lemma_.lower() not in _CLASH_WORDS:
+        return False
+    words = list(argument_words)
+    words += [c for w in words for c in w.children if c.dep_ == "conj"]
+    lemmas = {w.lemma_.lower() for w in words}
+    # with the police on the other side it is also the police using force: left as violence
+    return bool(lemmas & PROTESTER_WORDS) and not lemmas & _POLICE_WORDS
+
+
+_POLICE_WORDS = frozenset({"police", "policeman", "policemen", "cop", "constable", "gendarme"})
 
 
 def refine_violence(

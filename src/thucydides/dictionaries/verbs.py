@@ -270,7 +270,7 @@ def _forms_of(lemma: str, lower: str, tag: str) -> tuple[str, ...]:
         forms += [stem + "e", stem]
         if len(stem) > 2 and stem[-1] == stem[-2]:
             forms.append(stem[:-1])
-    elif tag in ("VBZ", "NNS") and lower.endswith("s"):
+    elif tag in ("VBZ", "NNS", "NNPS") and lower.endswith("s"):
         forms += [lower[:-1], lower[:-2] if lower.endswith("es") else lower[:-1]]
     return tuple(dict.fromkeys(forms))
 
@@ -316,6 +316,14 @@ def _object_candidates(entry: TriggerEntry, head: Token, hosts: list[Token]) -> 
         # "in police firing" parsed as "police" modified by the participle "firing"
         found += pobjs + [c for p in pobjs for c in p.children if c.dep_ == "acl"]
     found += [c for t in list(found) for c in t.children if c.dep_ == "conj"]
+    # a name stands for what its title says: "released journalist Mesale Tolu"
+    found += [
+        c
+        for t in list(found)
+        if t.pos_ == "PROPN"
+        for c in t.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN"
+    ]
     # a measure of something stands for it: "700 kg of medicine", "10 days of war games"
     found += [p for t in list(found) if _is_measure(t) for p in _pobjs(_preps(t, "of"))]
     return found
@@ -326,7 +334,7 @@ _MEASURE_WORDS = frozenset(
         "tonne", "ton", "kg", "kilogram", "kilo", "lot", "batch", "shipment", "consignment",
         "amount", "day", "week", "month", "round", "series", "wave", "dozen", "hundred",
         "thousand", "million", "billion", "load", "truckload", "package", "supply", "string",
-        "spate", "barrage", "volley", "salvo", "number", "couple", "pair",
+        "spate", "barrage", "volley", "salvo", "number", "couple", "pair", "worth",
     }
 )  # fmt: skip
 

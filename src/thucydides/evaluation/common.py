@@ -12,10 +12,12 @@ from thucydides.models import Actor, Event
 
 __all__ = [
     "NO_EVENT",
+    "ErrorCase",
     "Item",
     "Scored",
     "actor_code3",
     "align",
+    "describe",
     "gold_code3s",
     "gold_sectors",
     "predicted_code3s",
@@ -45,6 +47,24 @@ class Item:
     coded: bool  # False when the coder skipped (rejected) the record
 
 
+@dataclass(frozen=True, slots=True)
+class ErrorCase:
+    """One record the coder got wrong, for reading errors in bulk (``--show-errors N``)."""
+
+    record_id: str
+    text: str
+    gold: str  # the gold labels, as the scorer sees them
+    predicted: str  # the predicted events, top-1 first (see :func:`describe`)
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "id": self.record_id,
+            "text": self.text,
+            "gold": self.gold,
+            "predicted": self.predicted,
+        }
+
+
 @dataclass(slots=True)
 class Scored:
     """A scorer's result; turned into an EvaluationReport by the runner."""
@@ -54,9 +74,14 @@ class Scored:
     table_title: str = ""
     confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    errors: list[ErrorCase] = field(default_factory=list)
 
     def put(self, name: str, counts: Counts) -> None:
         self.metrics.update(counts.scores(name))
+
+    def error(self, item: Item, gold: str) -> None:
+        """Keep ``item`` as a wrongly coded record whose gold reads ``gold``."""
+        self.errors.append(ErrorCase(item.gold.id, item.gold.text, gold, describe(item.events)))
 
     def rate(self, name: str, hits: int, total: int) -> None:
         """A rate stored as ``name`` with its denominator ``name_n``; left out when n = 0."""
@@ -75,6 +100,17 @@ def ranked(events: Sequence[Event]) -> list[Event]:
         events,
         key=lambda e: (e.plover is None, not e.factual, e.sentence_index, e.trigger.start),
     )
+
+
+def describe(events: Sequence[Event]) -> str:
+    """Predicted events in top-1 order as ``trigger=CAMEO/PLOVER``, non-factual ones marked with
+    their modality: "met=040/CONSULT; threatened=138/THREATEN (future)"; "(no event)" if none."""
+    parts = []
+    for e in ranked(events):
+        mode = f" {e.plover_mode}" if e.plover_mode else ""
+        flag = "" if e.factual else f" ({e.modality})"
+        parts.append(f"{e.trigger.text}={e.cameo}/{e.plover or '-'}{mode}{flag}")
+    return "; ".join(parts) or NO_EVENT
 
 
 def primary(events: Sequence[Event]) -> Event | None:

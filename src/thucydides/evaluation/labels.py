@@ -59,6 +59,7 @@ def score_penta(items: Sequence[Item]) -> Scored:
             any_hit += int(gold) in {penta_class(e) for e in item.events}
             if got != gold:
                 scored.confusions[(str(gold), NO_EVENT if top is None else str(got))] += 1
+                scored.error(item, f"PentaClass {gold}")
         spans = item.gold.spans
         both = list(spans.get("source_and_target", ()))
         for side, values, out in (
@@ -151,6 +152,7 @@ def score_acled(items: Sequence[Item]) -> Scored:
         table.add_single(gold, got)
         if gold != got:
             scored.confusions[(gold, got)] += 1
+            scored.error(item, f"{gold} ({subtype})")
         if subtype in _NON_POLITICAL:
             nonpol += 1
             nonpol_quiet += not item.events
@@ -221,6 +223,9 @@ def score_police(items: Sequence[Item]) -> Scored:
         docs_pred[doc] |= pred
         for label in sorted(gold - pred):
             scored.confusions[(label, NO_EVENT if not pred else "+".join(sorted(pred)))] += 1
+        if gold != pred:
+            shown = "+".join(sorted(gold)) or "no police action"
+            scored.error(item, f"{shown} (predicted {'+'.join(sorted(pred)) or 'none'})")
     for label in POLICE_LABELS:
         scored.put(label.lower(), table.counts[label])
     expected = [table.counts[x].f1 for x in POLICE_LABELS if x != "FAIL"]
@@ -251,6 +256,7 @@ def score_detection(items: Sequence[Item]) -> Scored:
     hard = {t: [0, 0] for t in _DETECTION_TYPES}
     for item in items:
         predicted = {e.plover for e in item.events}
+        wrong: list[str] = []
         for kind in _DETECTION_TYPES:
             entry = item.gold.label.get(kind)
             verdict = entry.get("label") if isinstance(entry, dict) else None
@@ -266,6 +272,9 @@ def score_detection(items: Sequence[Item]) -> Scored:
             if gold != got:
                 pair = (kind, NO_EVENT) if gold else ("no " + kind, kind)
                 scored.confusions[pair] += 1
+                wrong.append(kind if gold else f"no {kind}")
+        if wrong:
+            scored.error(item, ", ".join(wrong))
     for kind in _DETECTION_TYPES:
         scored.put(kind.lower(), table.counts[kind])
         scored.rate(f"{kind.lower()}_hard_negative_fp_rate", hard[kind][1], hard[kind][0])

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from thucydides.evaluation.common import ErrorCase
+
 __all__ = ["COVERAGE_KEYS", "EvaluationReport", "TypeRow"]
 
 COVERAGE_KEYS = (
@@ -62,10 +64,13 @@ class EvaluationReport:
     # (gold, predicted, count), most frequent first
     confusions: tuple[tuple[str, str, int], ...] = ()
     notes: tuple[str, ...] = ()
+    # every wrongly coded record, in file order (what counts as wrong depends on the dataset)
+    errors: tuple[ErrorCase, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (floats rounded to 4 places)."""
-        return {
+    def to_dict(self, show_errors: int = 0) -> dict[str, Any]:
+        """A JSON-ready dict (floats rounded to 4 places); with the first ``show_errors`` wrongly
+        coded records under ``errors`` when that is above 0."""
+        data: dict[str, Any] = {
             "dataset": self.dataset,
             "path": self.path,
             "n_records": self.n_records,
@@ -77,13 +82,18 @@ class EvaluationReport:
             "confusions": [{"gold": g, "predicted": p, "count": n} for g, p, n in self.confusions],
             "notes": list(self.notes),
         }
+        if show_errors > 0:
+            data["errors"] = [e.to_dict() for e in self.errors[:show_errors]]
+            data["n_errors"] = len(self.errors)
+        return data
 
-    def to_json(self) -> str:
+    def to_json(self, show_errors: int = 0) -> str:
         """The report as indented JSON text (``--json``)."""
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+        return json.dumps(self.to_dict(show_errors), indent=2, ensure_ascii=False)
 
-    def render(self) -> str:
-        """A plain-text report: coverage, scores, per-type table, frequent errors, notes."""
+    def render(self, show_errors: int = 0) -> str:
+        """A plain-text report: coverage, scores, per-type table, frequent errors, notes; then the
+        first ``show_errors`` wrongly coded records with their text, gold and predicted events."""
         m = self.metrics
         lines = [f"dataset {self.dataset}  ({self.path})", "", "coverage"]
         for key in COVERAGE_KEYS:
@@ -116,4 +126,13 @@ class EvaluationReport:
         if self.notes:
             lines += ["", "notes"]
             lines += [f"  - {note}" for note in self.notes]
+        if show_errors > 0:
+            cases = self.errors[:show_errors]
+            lines += ["", f"wrongly coded records ({len(cases)} of {len(self.errors)})"]
+            for case in cases:
+                lines += [
+                    f"  [{case.record_id}] {' '.join(case.text.split())}",
+                    f"      gold: {case.gold}",
+                    f"      predicted: {case.predicted}",
+                ]
         return "\n".join(lines) + "\n"

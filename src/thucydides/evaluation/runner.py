@@ -131,6 +131,7 @@ def evaluate(
             for (g, p), n in sorted(scored.confusions.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
         ),
         notes=(*notes, *scored.notes),
+        errors=tuple(scored.errors),
     )
 
 

@@ -170,6 +170,8 @@ def score_plover_events(items: Sequence[Item]) -> Scored:
         gold_types = [g.plover for g in item.gold.events if g.plover]
         predicted = {e.plover for e in item.events if e.plover}
         by_set.add(sorted(set(gold_types)), sorted(predicted))
+        if set(gold_types) != predicted:
+            scored.error(item, ", ".join(sorted(set(gold_types))) or NO_EVENT)
         top = primary(item.events)
         for g in item.gold.events:
             if not g.plover:
@@ -238,10 +240,11 @@ def score_cameo_events(
     _match_rates(scored, items, prefix="typed_", typed=True)
     table = LabelTable()
     for item in items:
-        table.add(
-            [g.cameo_root for g in item.gold.events if g.cameo_root],
-            [e.cameo_root for e in item.events],
-        )
+        gold = [g.cameo_root for g in item.gold.events if g.cameo_root]
+        table.add(gold, [e.cameo_root for e in item.events])
+        if sorted(gold) != sorted(e.cameo_root for e in item.events):
+            codes = [g.cameo or g.cameo_root for g in item.gold.events if g.cameo_root]
+            scored.error(item, ", ".join(sorted(c for c in codes if c)) or NO_EVENT)
     scored.table = table
     _confuse(scored, items, "cameo_root")
     return scored
@@ -277,6 +280,8 @@ def score_set_labels(items: Sequence[Item], *, field_name: str, exclude: frozens
         gold = {str(v) for g in item.gold.events if (v := getattr(g, field_name))} - exclude
         pred = {str(v) for e in item.events if (v := getattr(e, field_name))} - exclude
         table.add(sorted(gold), sorted(pred))
+        if gold != pred:
+            scored.error(item, ", ".join(sorted(gold)) or NO_EVENT)
         if field_name != "plover":
             gold_p = {g.plover for g in item.gold.events if g.plover} - exclude
             plover.add(sorted(gold_p), sorted({e.plover for e in item.events if e.plover}))
