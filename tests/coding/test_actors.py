@@ -115,6 +115,21 @@ CASES: list[tuple[str, str, list[str], list[str | None] | None]] = [
     ("Aircraft of the Russian air force bombed the town.", "Aircraft", ["RUSMIL"], None),
     # a later conjunct without a country shares the first one's
     ("Danish media and government criticised the plan.", "media", ["DNKMED", "DNKGOV"], None),
+    # a domestic actor without a country takes the one country the rest of the sentence names
+    ("Ibo elders demanded that the Nigerian government resign.", "elders", ["NGACVL"], None),
+    ("The opposition postponed its rally in Baku.", "opposition", ["AZEOPP"], None),
+    ("Ethnic Hungarians rallied in Romania.", "Hungarians", ["ROUCVL"], None),
+    ("Rebels attacked Turkish troops in Syria.", "Rebels", ["SYRREB"], None),
+    # ... not from a state named as a party, nor from armed forces (they may be the other side)
+    ("Israel said its forces struck militants near Rafah.", "militants", ["---REB"], None),
+    ("Egyptian troops killed two militants.", "militants", ["---REB"], None),
+    # an unknown person with a title: the title's sector; a country only from a place of the
+    # person's own clause
+    ("President Ahmed Toure imposed a curfew in Bamako.", "Toure", ["MLIGOV"], ["Ahmed Toure"]),
+    ("President Ahmed Toure welcomed the Senegalese leader.", "Toure", ["---GOV"], None),
+    ("Wang will meet Ahmed Toure in Bamako, spokesman Li Wei said.", "Wei", ["---GOV"], None),
+    # a rank used as an adjective names nobody
+    ("The workers held a general strike.", "general", [], None),
 ]
 
 

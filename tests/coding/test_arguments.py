@@ -79,6 +79,39 @@ def _recipients(nlp: Any, text: str, word: str) -> list[tuple[str, str]]:
         ("Kenya warned that Nairobi would respond.", "warned", [], ""),
         # a date after "on" is no party
         ("Kenya protested on Monday.", "protested", [], ""),
+        # the party of an "of" after the object: "the rights of X", "the withdrawal of Y from Z"
+        ("Chile defended the rights of Peruvian workers.", "defended", ["workers"], "'of' after"),
+        (
+            "Kenya sped up the withdrawal of troops from Somalia.",
+            "withdrawal",
+            ["Somalia"],
+            "'from'",
+        ),
+        # ... but not of a venue
+        ("The envoys met on the sidelines of the Arab League summit.", "met", [], ""),
+        # who did the deed the trigger is about
+        (
+            "Peru is investigating abuses committed by Bolivian guards.",
+            "investigating",
+            ["guards"],
+            "doer of 'abuses'",
+        ),
+        # the object of a verb the trigger governs, named or with a name before it
+        ("Chad refused to allow Libyan planes to land.", "refused", ["planes"], "after 'allow'"),
+        ("Mali refused to recognise Azawad.", "refused", ["Azawad"], "object of 'recognise'"),
+        # who must act to avert a threat; whom a demand is made of
+        (
+            "Mali threatened a strike unless Niger reopened the border.",
+            "threatened",
+            ["Niger"],
+            "the condition of",
+        ),
+        (
+            "Togo insisted on its demand that Benin free the men.",
+            "insisted",
+            ["Benin"],
+            "the content of 'demand'",
+        ),
     ],
 )
 def test_recipients_of(nlp: Any, text: str, word: str, heads: list[str], how: str) -> None:
@@ -86,6 +119,42 @@ def test_recipients_of(nlp: Any, text: str, word: str, heads: list[str], how: st
     assert [h for h, _ in found] == heads
     if heads:
         assert how in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "heads", "how"),
+    [
+        # a party among the trigger words is acted on itself
+        (
+            "Turkey will allow Syrian refugees to return.",
+            ["allow", "refugees"],
+            ["refugees"],
+            "is a party",
+        ),
+        # the party of an "of" after an object in the trigger
+        (
+            "Serbia demanded a meeting of the Security Council.",
+            ["demanded", "meeting"],
+            ["Council"],
+            "'of' after 'meeting'",
+        ),
+        # "between" names those a mediator acts on
+        (
+            "Qatar began a mediation between Hamas and Israel.",
+            ["began", "mediation"],
+            ["Hamas"],  # the resolver adds the conjuncts
+            "'between'",
+        ),
+    ],
+)
+def test_recipients_of_a_trigger_with_its_object(
+    nlp: Any, text: str, words: list[str], heads: list[str], how: str
+) -> None:
+    doc = nlp(text)
+    tokens = [next(t for t in doc if t.text == w) for w in words]
+    found = recipients_of(tokens, ("dobj",), {t.i for t in tokens}, nominal=False)
+    assert [h.text for h, _ in found] == heads
+    assert how in found[0][1]
 
 
 def test_statement_speaks_for_its_author(nlp: Any) -> None:

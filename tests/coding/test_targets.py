@@ -42,6 +42,15 @@ def _place(country: str, start: int = 20) -> Place:
         ("042", [_actor("MLIGOV", "MLI")], _place("SEN", start=300), [], ""),
         # an actor that is the country itself is not its own target
         ("145", [_actor("BOL", "BOL")], None, [], ""),
+        # what the opposition does at home is aimed at its own country
+        ("080", [_actor("AZEOPP", "AZE")], _place("AZE"), ["AZE"], "happens in 'Town'"),
+        # ... but not what a government does at home
+        ("080", [_actor("AZEGOV", "AZE")], _place("AZE"), [], ""),
+        # a threatened curfew is domestic like the curfew itself
+        ("1323", [_actor("CIVGOV", "CIV")], _place("CIV"), ["CIV"], "happens in"),
+        ("1323", [_actor("CIVGOV", "CIV")], None, ["CIV"], "domestic event (CAMEO 1323)"),
+        # a threat of force is not
+        ("138", [_actor("CIVGOV", "CIV")], None, [], ""),
     ],
 )
 def test_implicit_recipients(
@@ -53,3 +62,22 @@ def test_implicit_recipients(
     if found:
         assert reason in notes[0]["how"]
         assert found[0].sectors == ()
+
+
+@pytest.mark.parametrize(
+    ("code", "actors", "expected"),
+    [
+        # parties of two countries meeting or signing are each other's counterparts
+        ("057", [_actor("TUR", "TUR"), _actor("IRQ", "IRQ")], ["TUR", "IRQ"]),
+        ("044", [_actor("ARMGOV", "ARM"), _actor("AZEGOV", "AZE")], ["ARMGOV", "AZEGOV"]),
+        # one country's two ministries have no counterpart in each other
+        ("040", [_actor("TURGOV", "TUR"), _actor("TURMIL", "TUR")], []),
+        # a visit is not a joint event: the host is the target
+        ("042", [_actor("TUR", "TUR"), _actor("IRQ", "IRQ")], []),
+    ],
+)
+def test_co_actors_of_a_joint_event(code: str, actors: list[Actor], expected: list[str]) -> None:
+    found, notes = implicit_recipients(code, actors, None, _Sentence())
+    assert [a.code for a in found] == expected
+    assert all("co-actor of a joint event" in n["how"] for n in notes)
+    assert len(notes) == len(found)

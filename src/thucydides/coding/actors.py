@@ -7,7 +7,12 @@ Surface forms are matched against the actor dictionaries (longest match first) a
 * a person named by the head (or its apposition) → the person's role on ``when``;
 * a named group or organisation → its code ("Hamas fighters" → PSEREB, "UN chief" → IGOUNO);
 * otherwise countries × sectors: one actor per country ("ministers of Syria, Turkey and Russia");
-  a seat of government as head means the government ("Ankara" → TURGOV); no country → "---" prefix.
+  a seat of government as head means the government ("Ankara" → TURGOV); no country → "---" prefix;
+* an actor of a domestic sector (rebels, opposition, civilians, ethnic people) whose phrase names
+  no country takes the one country the rest of its sentence names, not counting states named as
+  parties or armed forces ("Ibo elders demanded that the Nigerian ministry ..." → NGACVL); an
+  unknown person with a title ("President X") keeps the title's sector and takes a country only
+  from a place of its own clause ("imposed a curfew in Algiers").
 
 Conjoined heads ("Syria, Turkey and Russia") are expanded when ``head`` is the first conjunct.
 Pronouns and non-political phrases give ``[]``. Rules and choices: docs/dictionaries-actors.md.
@@ -158,6 +163,18 @@ PLACE_NOUNS = frozenset(
         "district",
     }
 )
+# Sectors of actors who act within their own country: one of them whose phrase names no country
+# takes the one country the rest of its sentence names. Not states' own sectors (a "defence
+# minister" in a sentence about Cairo need not be Egyptian), not refugees (coded by the country
+# they fled, not the one they are in).
+DOMESTIC_SECTORS = frozenset(
+    {
+        "CVL", "OPP", "REB", "RAD", "MOS", "CRM", "UAF", "LAB", "EDU", "BUS", "AGR", "HRI", "ELI",
+        "SEP", "INS", "REL", "MED", "JRN", "PTY", "HLH", "JEW", "CHR",
+    }
+)  # fmt: skip
+# Ranks that are also adjectives: as adjectives they name nobody ("a general strike").
+_RANK_ADJECTIVES = frozenset({"general", "major", "private"})
 # "pro-Iranian", "anti-Western": the country is not the actor's.
 _STANCE_PREFIXES = frozenset({"pro", "anti"})
 
@@ -379,6 +396,8 @@ def _match(tokens: list[Token], d: ActorDictionary) -> list[_Match]:
                     entry = d.lookup(before + last.text[:-1])  # "Palestinians"
                     if entry is not None and not _lemma_ok(entry, last, last.text[:-1]):
                         entry = None
+                if entry is not None and length == 1 and _adjective_sense(first, entry):
+                    entry = None  # "a general strike", "a major attack"
                 if entry is not None:
                     found = _Match(entry, first.i, last.i)
                     i += length
@@ -388,6 +407,11 @@ def _match(tokens: list[Token], d: ActorDictionary) -> list[_Match]:
             else:
                 out.append(found)
     return out
+
+
+def _adjective_sense(token: Token, entry: Entry) -> bool:
+    """A rank used as an adjective: "general" in "a general strike", "major" in "a major push"."""
+    return entry.kind == "agent" and token.pos_ == "ADJ" and token.lower_ in _RANK_ADJECTIVES
 
 
 def _lemma_ok(entry: Entry, token: Token, lemma: str) -> bool:
@@ -465,8 +489,6 @@ def _combine(
             countries.append((ref.iso3, said(m)))
     if head_kind == "seat" and not sectors:
         sectors, sector_how = ("GOV",), "a seat of government as actor means the government"
-    if ethnic_people and not sectors:
-        sectors, sector_how = ("CVL",), "members of an ethnic group are civilians"
     if not countries:  # "the Assad regime": a person's country
         for m in matches:
             if isinstance(m.entry.ref, Person):
@@ -479,13 +501,21 @@ def _combine(
         if backer is not None:
             countries.append(backer)
     name = _unmatched_name(head, matches) if head_match is None else None
+    if ethnic_people and not sectors:
+        sectors, sector_how = ("CVL",), "members of an ethnic group are civilians"
+    domestic = ethnic_people or (sectors and set(sectors) <= DOMESTIC_SECTORS)
+    titled = bool(sectors) and name is not None and head.ent_type_ == "PERSON"  # "President X"
+    if not countries and not groups and (domestic or titled):  # an ethnic group's code wins
+        context = _context_country(head, phrase, d, places_only=not domestic)
+        if context is not None:
+            countries.append(context)
     how_sectors = f"; sectors {'|'.join(sectors)} from {sector_how}" if sectors else ""
     if countries:
         return [
             Resolution(actor(c + "".join(sectors), c, sectors, name), f"country {how}{how_sectors}")
             for c, how in countries
         ]
-    if head_match is None and lemma not in PLACE_NOUNS | COLLECTIVE_NOUNS:
+    if head_match is None and lemma not in PLACE_NOUNS | COLLECTIVE_NOUNS and not titled:
         return []
     ethnic = next((m for m in groups if isinstance(m.entry.ref, Group)), None)
     if ethnic is not None:
@@ -504,6 +534,82 @@ def _combine(
             )
         ]
     return []
+
+
+def _context_country(
+    head: Token, phrase: _Phrase, d: ActorDictionary, *, places_only: bool = False
+) -> tuple[str, str] | None:
+    """The one country the rest of the sentence names, for an actor whose own phrase names none:
+    "Ibo elders demanded that the Nigerian ministry ..." (NGA), "the opposition postponed the rally
+    in Baku" (AZE). Not a state named as a party ("Israel said its forces struck militants") nor
+    the country of armed forces ("Israeli troops killed two militants"): those may be the other
+    side. ``places_only``: only a place of the actor's own clause ("will meet President X in
+    Brasilia"; not "X in Brasilia, spokesman Y said"). None when the sentence names no country
+    or several."""
+    own = {t.i for t in phrase.tokens}
+    tokens = [t for t in head.sent if t.i not in own and not _is_stance(t) and not _backs(t)]
+    found: dict[str, str] = {}
+    for m in _match(tokens, d):
+        ref = m.entry.ref
+        if not isinstance(ref, Country) or m.entry.kind not in ("country", "seat"):
+            continue
+        holder = _holder(head.doc[m.last])
+        if places_only:  # a place of the person's own clause: "meet President X in Brasilia"
+            if _is_place(holder) and _clause(holder).i == _clause(head).i:
+                found.setdefault(ref.iso3, _words(head.doc, m))
+        elif _is_place(holder) or not _is_party_state(holder, d):
+            found.setdefault(ref.iso3, _words(head.doc, m))
+    if len(set(found)) != 1:
+        return None
+    ((iso3, words),) = found.items()
+    return iso3, f"{words!r}, the only country the sentence names (none in the phrase)"
+
+
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around", "from"})
+
+
+def _holder(token: Token) -> Token:
+    """The head of the noun phrase a name is part of ("Chinese" → "ambassador")."""
+    while (
+        token.dep_ in ("compound", "flat", "amod", "nmod", "poss", "case")
+        and token.head.i != token.i
+    ):
+        token = token.head
+    return token
+
+
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "csubj", "parataxis", "acl", "conj"})
+
+
+def _clause(token: Token) -> Token:
+    """The head of the clause a word belongs to (a verb "to" infinitive is in its governor's)."""
+    while token.head.i != token.i and not (
+        token.dep_ in _CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
+    ):
+        token = token.head
+    return token
+
+
+def _is_place(token: Token) -> bool:
+    return bool(token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS)
+
+
+def _is_party_state(holder: Token, d: ActorDictionary) -> bool:
+    """A country named as a party of the sentence, or armed forces of one."""
+    if holder.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and holder.pos_ == "PROPN":
+        return True
+    entry = d.lookup(holder.lemma_) or d.lookup(holder.text)
+    return entry is not None and isinstance(entry.ref, Agent) and "MIL" in entry.ref.cameo
+
+
+def _backs(token: Token) -> bool:
+    """ "US" in "US-backed": a backer, not the country of anyone in the sentence."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text in ("-", "–")
+        and _is_backer(doc[token.i + 2])
+    )
 
 
 def _agent_compound(head: Token, matches: list[_Match]) -> bool:

@@ -266,24 +266,78 @@ def is_light_object(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_NOUN_VERBS
 
 
-def owners_of_consumed_objects(tokens: Iterable[Token], head: Token) -> list[Arg]:
-    """Recipients of a verbal trigger whose object is part of the trigger words ("rejected an
-    Indian proposal", "accepted the UN plan", "rejected Turkey's calls"): the author of that object,
-    named by a possessor, a modifier before it, or "from"/"by"."""
+def owners_of_consumed_objects(
+    tokens: Iterable[Token], head: Token, *, between: bool = False
+) -> list[Arg]:
+    """Recipients of a verbal trigger whose object is part of the trigger words: that object when
+    it is a party itself ("allow Kurdish refugees to return"); else the author of the object
+    ("rejected an Indian proposal", "accepted the UN plan", "rejected Turkey's calls"), named by a
+    possessor, a modifier before it, or "from"/"by"; else the party of an "of" after it ("demanded
+    a meeting of the Security Council", "allow the return of UN inspectors"). ``between``: also the
+    parties of a "between" after it, when someone else acts on them ("undertook a mediation mission
+    between Syria and the PLO"); without a doer they are the doers themselves."""
     found: list[Arg] = []
+    tokens = list(tokens)
+    inside = {t.i for t in tokens}
     for token in tokens:
         if token is head or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _is_agent_word(token):
+            found.append((token, f"{token.text!r}, the object of the trigger, is a party"))
             continue
         for child in token.children:
             if _owner(child, token):
                 found.append((child, f"author of {token.text!r} (the object of the trigger)"))
-            elif child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            elif child.dep_ == "prep" and (
+                child.lower_ == "from" or (between and child.lower_ == "between")
+            ):
                 found.extend(
                     (p, f"object of {child.text!r} after {token.text!r}")
                     for p in child.children
                     if p.dep_ == "pobj"
                 )
+        found.extend(_doers(token, inside))
+    if found:
+        return found
+    return [arg for token in tokens if token is not head for arg in _of_parties(token, inside)]
+
+
+def _of_parties(noun: Token, exclude: set[int]) -> list[Arg]:
+    """The party of an "of" after a thing ("the rights of Palestinians", "a meeting of the
+    Security Council"); when that party has a target preposition of its own ("the withdrawal of
+    forces from Panama"), the party after it instead."""
+    if noun.pos_ not in ("NOUN", "PROPN") or _may_be_party(noun):
+        return []
+    if _venue(noun) or (noun.dep_ == "pobj" and noun.head.lower_ in _VENUE_PREPS):
+        return []  # a venue: "met on the sidelines of the General Assembly"
+    found: list[Arg] = []
+    for of in noun.children:
+        if of.dep_ != "prep" or of.lower_ != "of":
+            continue
+        for party in of.children:
+            if party.dep_ != "pobj" or party.i in exclude:
+                continue
+            how = f"object of 'of' after {noun.text!r}"
+            further = [
+                (q, f"object of {prep.text!r} after {party.text!r}, {how}")
+                for prep in party.children
+                if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS
+                for q in prep.children
+                if q.dep_ == "pobj" and q.i not in exclude and _may_be_party(q)
+            ]
+            if further:
+                found.extend(further)
+            elif _may_be_party(party) or _named_party(party):
+                found.append((party, how))
     return found
+
+
+def _is_agent_word(token: Token) -> bool:
+    """A party named by a noun of the actor dictionary or a name, not a message ("refugees",
+    "prisoners", "UN inspectors"; not "proposal")."""
+    if token.lemma_.lower() in MESSAGE_NOUNS or token.lower_ in MESSAGE_NOUNS:
+        return False
+    return _may_be_party(token) and token.lower_ not in _PARTY_PRONOUNS
 
 
 def _owner(child: Token, noun: Token) -> bool:
@@ -313,6 +367,20 @@ _REQUEST_VERBS = frozenset(
     {"demand", "insist", "urge", "ask", "request", "press", "appeal", "call", "plead", "beg"}
 )
 _PARTY_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "us", "we"})
+# "on the sidelines of", "at a session of", "during a visit of": the "of" names a venue or an
+# occasion, not a party.
+_VENUE_PREPS = frozenset({"on", "at", "in", "during", "amid", "after", "before", "since"})
+_VENUE_NOUNS = frozenset(
+    {"sideline", "sidelines", "margin", "margins", "eve", "occasion", "session"}
+)
+
+
+def _venue(noun: Token) -> bool:
+    return bool(noun.lemma_.lower() in _VENUE_NOUNS or noun.lower_ in _VENUE_NOUNS)
+
+
+# Nouns whose "that" clause names who is asked to act: "its demand that Israel withdraw".
+_DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence"})
 
 
 def recipients_of(
@@ -345,7 +413,7 @@ def recipients_of(
     if found:
         return found
     if not nominal and not named:
-        found = owners_of_consumed_objects(tokens, head)
+        found = owners_of_consumed_objects(tokens, head, between=fallback)
         if found:
             return found
     if not fallback:
@@ -354,13 +422,21 @@ def recipients_of(
     found = _prepositional_targets(scope, exclude)
     if found:
         return found
+    objects = [noun for noun in scope if noun.dep_ == "dobj" and noun.i not in exclude]
     found = [
         (child, f"owner of {noun.text!r}, the object of {noun.head.text!r}")
-        for noun in scope
-        if noun.dep_ == "dobj" and noun.i not in exclude
+        for noun in objects
         for child in noun.children
         if _owner(child, noun)
     ]
+    found += [  # "violated a ban by the general"
+        (h, f"{deed}, the object of {noun.head.text!r}")
+        for noun in objects
+        for h, deed in _doers(noun, exclude)
+    ]
+    if found:
+        return found
+    found = _conditions(scope, exclude)
     if found:
         return found
     if nominal and head.dep_ == "dobj":  # "reiterated its demand that Israel ease ...": Israel
@@ -405,10 +481,13 @@ def _prepositional_targets(
     scope: Sequence[Token], exclude: set[int], *, depth: int = 0
 ) -> list[Arg]:
     """Parties after a target preposition of the ``scope`` words; when the object of the
-    preposition is a thing, its owner ("riots against Israeli policies"), the party of an "of"
-    after it ("hack into the computers of Korean officers") or, one level down, a target
-    preposition after it ("mobilized reservists for a war against Iraq")."""
+    preposition is a thing, its owner ("riots against Israeli policies"), its doer ("an inquiry
+    into crimes committed by the army") or the party of an "of" after it ("hack into the computers
+    of Korean officers"). Failing these, the party of an "of" after a thing in the scope ("defended
+    the rights of Palestinians") and, one level down, a target preposition after the object of any
+    preposition ("mobilized reservists for a war against Iraq")."""
     found: list[Arg] = []
+    things: list[tuple[Token, str]] = []
     for token in scope:
         for prep in token.children:
             if prep.dep_ not in ("prep", "dative"):
@@ -419,24 +498,117 @@ def _prepositional_targets(
                     continue
                 how = f"object of {prep.text!r} after {token.text!r}"
                 if target and _may_be_party(obj):
-                    found.append((obj, how))
-                elif target:
+                    found.extend(_demand_content(obj, exclude) or [(obj, how)])
+                    continue
+                if target:
                     found.extend(
                         (c, f"owner of {obj.text!r}, {how}") for c in obj.children if _owner(c, obj)
                     )
+                    found.extend((h, f"{deed}, {how}") for h, deed in _doers(obj, exclude))
                     found.extend(
                         (p, f"object of 'of' after {obj.text!r}, {how}")
                         for of in obj.children
-                        if of.dep_ == "prep" and of.lower_ == "of"
+                        if of.dep_ == "prep" and of.lower_ == "of" and not _venue(obj)
                         for p in of.children
-                        if p.dep_ == "pobj" and _may_be_party(p)
+                        if p.dep_ == "pobj" and (_may_be_party(p) or _named_party(p))
                     )
-                if not found and depth == 0 and not _may_be_party(obj):
-                    found.extend(
-                        (h, f"{deeper}, within {how}")
-                        for h, deeper in _prepositional_targets([obj], exclude, depth=1)
-                    )
+                if not _may_be_party(obj):
+                    things.append((obj, how))
+    if found or depth:
+        return found
+    found = _governed_objects(scope, exclude)
+    if found:
+        return found
+    found = [arg for token in scope for arg in _of_parties(token, exclude)]
+    if found:
+        return found
+    for obj, how in things:
+        found.extend(
+            (h, f"{deeper}, within {how}")
+            for h, deeper in _prepositional_targets([obj], exclude, depth=1)
+        )
+        if found:
+            break
     return found
+
+
+def _governed_objects(scope: Sequence[Token], exclude: set[int]) -> list[Arg]:
+    """A named party as the object of a verb the trigger governs ("refused to recognise Kosovo",
+    "agreed to free Palestinian prisoners"), or as the subject of an infinitive after a verb of
+    letting or making ("refused to allow UN planes to land")."""
+    found: list[Arg] = []
+    for verb in scope:
+        if verb.pos_ != "VERB":
+            continue
+        for child in verb.children:
+            if child.i in exclude:
+                continue
+            if child.dep_ == "dobj" and verb.i not in exclude:
+                how = f"object of {verb.text!r}"
+                found.extend((o, how) for o in (child,) if _named_party(o))
+            elif child.dep_ == "ccomp" and verb.lemma_.lower() in _OBJECT_CONTROL:
+                found.extend(
+                    (s, f"subject of {child.text!r} after {verb.text!r}")
+                    for s in child.children
+                    if s.dep_ == "nsubj" and s.i not in exclude and _named_party(s)
+                )
+    for token in scope:  # "insisted on its demands that Burundi's government grant ...": Burundi
+        for noun in [c for c in token.children if c.dep_ == "dobj"] + [
+            p for prep in token.children if prep.dep_ == "prep" for p in prep.children
+        ]:
+            if noun.dep_ in ("dobj", "pobj"):
+                found.extend(_demand_content(noun, exclude))
+    return found
+
+
+def _demand_content(noun: Token, exclude: set[int]) -> list[Arg]:
+    """Whom a demand is made of: the subject of its "that" clause ("its demand that Benin free
+    the men": Benin)."""
+    if noun.lemma_.lower() not in _DEMAND_NOUNS and noun.lower_ not in _DEMAND_NOUNS:
+        return []
+    return [
+        (s, f"subject of {clause.text!r}, the content of {noun.text!r}")
+        for clause in noun.children
+        if clause.dep_ in ("acl", "ccomp") and clause.pos_ in ("VERB", "AUX")
+        for s in clause.children
+        if s.dep_ == "nsubj" and s.i not in exclude and _may_be_party(s)
+    ]
+
+
+def _conditions(scope: Sequence[Token], exclude: set[int]) -> list[Arg]:
+    """Who must act to avert a threat: "threatened a strike unless Israel rescinded ..."."""
+    return [
+        (s, f"subject of {clause.text!r}, the condition of {verb.text!r}")
+        for verb in scope
+        for clause in verb.children
+        if clause.dep_ == "advcl" and any(m.lower_ == "unless" for m in clause.children)
+        for s in clause.children
+        if s.dep_ == "nsubj" and s.i not in exclude and _may_be_party(s)
+    ]
+
+
+def _named_party(token: Token) -> bool:
+    """A party with a name, or with one before it ("Kosovo", "UN planes", "Palestinian
+    prisoners"), not a bare "troops" (whose side the sentence does not say)."""
+    if token.lower_ in _PARTY_PRONOUNS or token.ent_type_ in _NOT_PARTY_ENTS:
+        return False
+    if token.ent_type_ in _PARTY_ENTS or token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and any(_owner(c, token) for c in token.children)
+
+
+def _doers(deed: Token, exclude: set[int]) -> list[Arg]:
+    """Who did a deed named by a noun: "crimes by extremists", "abuses committed by the army"."""
+    preps = [c for c in deed.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+    for participle in deed.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+            preps.extend(c for c in participle.children if c.dep_ == "agent")
+    return [
+        (p, f"doer of {deed.text!r}")
+        for prep in preps
+        for p in prep.children
+        if p.dep_ == "pobj" and p.i not in exclude and (_may_be_party(p) or _named_party(p))
+    ]
 
 
 def _may_be_party(token: Token) -> bool:
