@@ -11,11 +11,13 @@
    cached on the server, then again; prints first contentful paint and the time until the page
    has drawn its data.
 4. API latency: ``--clients`` concurrent keep-alive clients send ``--requests`` requests of the
-   typical queries (event pages with filters, dyad series and event lists, top dyads/actors,
-   QuadClass series, event detail, map). Two passes: "distinct" (every request a different
-   query: nothing can come from the answer cache) and "repeated" (a fixed set of 60 queries,
-   as on a dashboard many people look at). Prints p50/p95/p99 and requests/s, overall and per
-   route. The load generator runs on the same two cores as the server.
+   typical queries (overview counts, event pages with filters, dyad series and event lists,
+   top dyads/actors, QuadClass series, an actor's timeline, top dyads and series, event
+   detail, map). Two passes: "distinct" (every request but the overview's a different query:
+   nothing can come from the answer cache) and "repeated" (a fixed set of 84 queries, as on a
+   dashboard many people look at). Prints p50/p95/p99 and requests/s, overall and per route,
+   the answer cache's hits and misses during the pass and the server's resident memory. The
+   load generator runs on the same two cores as the server.
 
 Targets (issue 8): first paint < 1 s and API p95 < 100 ms for typical queries.
 """
@@ -81,7 +83,7 @@ def synthetic(first: int, articles: int, per_article: int) -> list[tuple[Article
     batch = []
     for a in range(first, first + articles):
         day = start + dt.timedelta(days=rng.randrange(3650))
-        sentences = []
+        sentences: list[str] = []
         events = []
         # a word of its own (shingles ignore numbers): synthetic articles are not wire copies
         tag = "".join(chr(97 + (a // 26**i) % 26) for i in range(4))
@@ -196,8 +198,12 @@ def first_paint(url: str) -> None:
 
 
 def queries(rng: random.Random, distinct: bool, n_events: int) -> list[tuple[str, str]]:
-    """(route name, path) of one request of each typical kind."""
+    """(route name, path) of one request of each typical kind: the overview's counts, event
+    pages with filters, a dyad's page (series and events), top dyads/actors, an actor's page
+    (timeline, its top dyads, its series), an event and the map. ``distinct``: every request
+    has its own start date (a dashboard user picking a range), so none repeats another."""
     a, b = rng.sample(COUNTRIES, 2)
+    code = rng.choice(COUNTRIES) + rng.choice(SECTORS)
     since = (
         (dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(1500))).isoformat()
         if distinct
@@ -205,6 +211,7 @@ def queries(rng: random.Random, distinct: bool, n_events: int) -> list[tuple[str
     )
     event = f"e{rng.randrange(n_events // 5)}-{rng.randrange(5)}"
     return [
+        ("overview", "/api/health"),
         ("events", f"/api/events?limit=50&since={since}"),
         ("events?party", f"/api/events?party={a}&since={since}&limit=50"),
         ("events?actor&plover", f"/api/events?actor={a}&plover=CONSULT&since={since}&limit=50"),
@@ -213,12 +220,72 @@ def queries(rng: random.Random, distinct: bool, n_events: int) -> list[tuple[str
         ("top dyads", f"/api/top/dyads?since={since}&limit=15"),
         ("top actors", f"/api/top/actors?since={since}&limit=15"),
         ("series", f"/api/series?since={since}"),
+        ("actor timeline", f"/api/actors/{code}/timeline?since={since}&limit=25"),
+        ("actor dyads", f"/api/top/dyads?party={code}&since={since}&limit=15"),
+        ("actor series", f"/api/series?party={code}&since={since}"),
         ("event", f"/api/events/{event}"),
         ("map", f"/api/map?since={since}&limit=1000"),
     ]
 
 
-async def load(url: str, clients: int, requests: int, distinct: bool, n_events: int) -> None:
+def server_memory(pid: int) -> str:
+    """The server's resident memory now and at its peak (Linux)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return "RSS unknown"
+    kb = {k: int(v.split()[0]) for k, v in (ln.split(":", 1) for ln in status.splitlines())
+          if k in ("VmRSS", "VmHWM")}  # fmt: skip
+    return f"server RSS {kb['VmRSS'] / 1024:.0f} MB (peak {kb['VmHWM'] / 1024:.0f} MB)"
+
+
+def cache_counts(url: str) -> tuple[int, int, int]:
+    """(hits, misses, joined) of the server's answer cache so far (``/api/health``): answers
+    from the cache, answers computed, and requests that waited for an answer being computed."""
+    cache = httpx.get(url + "/api/health", timeout=60).json()["snapshot"].get("cache", {})
+    return int(cache.get("hits", 0)), int(cache.get("misses", 0)), int(cache.get("joined", 0))
+
+
+class Connection:
+    """A lean HTTP/1.1 keep-alive GET client: the load generator shares the server's two cores,
+    and httpx spends about 3.5 ms of CPU per request, which would be measured as server
+    latency (``--http-client httpx`` keeps it for comparison)."""
+
+    def __init__(self, url: str) -> None:
+        self.host, _, port = url.removeprefix("http://").partition(":")
+        self.port = int(port)
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, path: str) -> tuple[int, bytes]:
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        head = await reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        fields = {
+            k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:])
+        }
+        body = await reader.readexactly(int(fields["content-length"]))
+        if fields.get("connection", "").lower() == "close":
+            writer.close()
+            self.streams = None
+        return int(lines[0].split()[1]), body
+
+    async def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+
+
+async def load(
+    url: str,
+    clients: int,
+    requests: int,
+    distinct: bool,
+    n_events: int,
+    pid: int,
+    http_client: str = "lean",
+) -> None:
     rng = random.Random(11 if distinct else 5)
     pool = [q for _ in range(6) for q in queries(rng, distinct=False, n_events=n_events)]
     work: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
@@ -232,28 +299,49 @@ async def load(url: str, clients: int, requests: int, distinct: bool, n_events: 
     errors = 0
     samples: list[str] = []
 
-    async def client() -> None:
+    def record(name: str, path: str, started: float, status: int, text: str) -> None:
         nonlocal errors
-        async with httpx.AsyncClient(base_url=url, timeout=300) as http:
+        times.setdefault(name, []).append(time.perf_counter() - started)
+        if status != 200:
+            errors += 1
+            if len(samples) < 3:
+                samples.append(f"{path} -> {status} {text[:200]}")
+
+    async def client() -> None:
+        if http_client == "httpx":
+            async with httpx.AsyncClient(base_url=url, timeout=300) as http:
+                while not work.empty():
+                    name, path = work.get_nowait()
+                    t = time.perf_counter()
+                    response = await http.get(path)
+                    record(name, path, t, response.status_code, response.text)
+            return
+        connection = Connection(url)
+        try:
             while not work.empty():
                 name, path = work.get_nowait()
                 t = time.perf_counter()
-                response = await http.get(path)
-                times.setdefault(name, []).append(time.perf_counter() - t)
-                if response.status_code != 200:
-                    errors += 1
-                    if len(samples) < 3:
-                        samples.append(f"{path} -> {response.status_code} {response.text[:200]}")
+                status, body = await connection.get(path)
+                record(name, path, t, status, body.decode(errors="replace"))
+        finally:
+            await connection.close()
 
+    before = cache_counts(url)
     t = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
     wall = time.perf_counter() - t
+    hits, misses, joined = (n - b for n, b in zip(cache_counts(url), before, strict=True))
     every = sorted(x for v in times.values() for x in v)
     label = "distinct" if distinct else "repeated"
     print(
         f"api {label}: {len(every)} requests, {clients} clients, {len(every) / wall:.0f} req/s, "
         f"p50 {pct(every, 50):.0f} ms, p95 {pct(every, 95):.0f} ms, p99 {pct(every, 99):.0f} ms, "
         f"errors {errors}"
+    )
+    print(
+        f"    {http_client} client; answer cache: {hits} hits, {misses} computed, {joined} "
+        f"joined a computation ({100 * hits / max(1, hits + misses + joined):.0f}% hits); "
+        f"{server_memory(pid)}"
     )
     for sample in samples:
         print(f"    error: {sample}")
@@ -276,6 +364,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--workdir", default="/tmp/thucydides-bench-api")
     parser.add_argument("--no-browser", action="store_true", help="Skip the first-paint part.")
+    parser.add_argument(
+        "--http-client",
+        choices=("lean", "httpx"),
+        default="lean",
+        help="The load generator's client (httpx costs ~3.5 ms CPU per request on these cores).",
+    )
     args = parser.parse_args()
 
     work = Path(args.workdir)
@@ -287,7 +381,17 @@ def main() -> None:
         if not args.no_browser and Path("/usr/bin/chromium").exists():
             first_paint(url)
         for distinct in (True, False):
-            asyncio.run(load(url, args.clients, args.requests, distinct, args.events))
+            asyncio.run(
+                load(
+                    url,
+                    args.clients,
+                    args.requests,
+                    distinct,
+                    args.events,
+                    proc.pid,
+                    args.http_client,
+                )
+            )
     finally:
         proc.terminate()
         proc.wait(timeout=60)

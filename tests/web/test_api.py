@@ -302,3 +302,28 @@ def test_a_writer_holding_the_store(tmp_path: Path, store_path: tuple[Path, list
     finally:
         holder.communicate("", timeout=30)
         reader.close()
+
+
+def test_answers_come_from_the_cache_of_the_snapshot(server: Server) -> None:
+    """A repeated question is a cache hit; codes are upper-cased first, so ``tur`` and ``TUR``
+    are one answer; /api/health counts both."""
+
+    def cache() -> dict[str, int]:
+        counts: dict[str, int] = get(server, "/api/health").json()["snapshot"]["cache"]
+        return counts
+
+    first = get(server, "/api/events?party=RUS&since=2023-06-02&limit=7")
+    before = cache()
+    again = get(server, "/api/events?party=rus&since=2023-06-02&limit=7")
+    after = cache()
+    assert again.content == first.content and again.headers["content-type"] == "application/json"
+    # two hits: the page, and the counts of the /api/health that reads them
+    assert (after["hits"] - before["hits"], after["misses"] - before["misses"]) == (2, 0)
+    assert after["answers"] == before["answers"]
+    other = get(server, "/api/events?party=RUS&since=2023-06-03&limit=7")
+    assert cache()["misses"] == after["misses"] + 1 and other.json()["ok"] is True
+
+
+def test_health_says_how_long_the_snapshot_took(server: Server) -> None:
+    snapshot = get(server, "/api/health").json()["snapshot"]
+    assert snapshot["took_seconds"] > 0 and snapshot["generation"] >= 1

@@ -1,53 +1,272 @@
-"""Questions the web API asks that :mod:`thucydides.store.queries` does not (yet) answer.
+"""The questions of the web API, answered from the read tables of a snapshot.
 
-Same rules as there: every function takes an open :class:`~thucydides.store.Store` (read-only is
-enough), runs parameterised SQL only, and counts events (representatives of clusters), not reports.
+Every function takes a :class:`~thucydides.store.Store` opened on a snapshot that has the read
+tables (:func:`thucydides.store.snapshots.add_read_tables`), runs parameterised SQL only, and
+gives the same answer as the function of :mod:`thucydides.store.queries` it stands for, as
+plain rows (lists of dicts) rather than DataFrames: events are counted once per cluster, and
+the filters are the ``WHERE`` clause of ``queries`` itself, run over ``read_events`` (which
+has the columns of ``events`` it reads).
+
+What makes them fast:
+
+* pages sort nothing but ``pos`` (the newest-first rank of an event) and read the columns of
+  the page rows only;
+* a party is a range of ``read_parties`` (sorted by code and country), not a LIKE over every
+  event;
+* counts over dates alone (plus ``dataset``, ``factual_only`` and, for series and the map,
+  ``plover``) take the whole months of the range from the running totals of the
+  ``read_*_since`` tables (the row of the first month minus the row of the month after the
+  last) and count the days at both ends of the range from the per-event tables; any other
+  filter counts the per-event rows of the events that match it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import Any
 
-import pandas as pd
-
-# The filter builders of queries.py, so that every list here filters exactly as ``query`` does.
+from thucydides.ontology import plover_types
 from thucydides.store.queries import (
-    _PAGE_COLUMNS,
+    _STEP,
     QUAD_COLUMNS,
     EventFilter,
     _check_interval,
-    _finish,
     _party,
     _party_params,
     _where,
 )
 from thucydides.store.store import Store
 
+Row = dict[str, Any]
 
-def quad_series(
-    store: Store, filters: EventFilter | None = None, *, interval: str = "month"
-) -> pd.DataFrame:
-    """Events matching ``filters`` per day, week or month, split by QuadClass: ``period``,
-    ``events``, the four QuadClass count columns and ``mean_goldstein``. Only periods with
-    events are listed (the chart leaves the gaps)."""
-    _check_interval(interval)
-    where, params = _where(filters or EventFilter())
-    counts = ", ".join(
-        f"count(*) FILTER (WHERE e.quad_class = {quad}) AS {name}"
-        for quad, name in enumerate(QUAD_COLUMNS, start=1)
+PAGE_COLUMNS = (
+    "cluster_id",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "event_id",
+    "article_id",
+    "dataset",
+    "date",
+    "plover",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "actors",
+    "recipients",
+    "sentence",
+)
+_PAGE_SQL = ", ".join(f"e.{c}" for c in PAGE_COLUMNS)
+
+
+def _rows(store: Store, sql: str, params: Sequence[Any], columns: Sequence[str]) -> list[Row]:
+    return [dict(zip(columns, row, strict=True)) for row in store.sql(sql, params)]
+
+
+# -- date ranges over month tables ------------------------------------------------------------
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Span:
+    """A date range as whole months and the days at its ends. ``first``/``end``: the first
+    whole month and the month after the last one (None: open); ``whole``: whether there is any
+    whole month; ``undated``: whether events without a date count (no date limit at all).
+    ``months`` and ``days`` are the same as SQL conditions on ``month`` and ``date``."""
+
+    first: dt.date | None
+    end: dt.date | None
+    whole: bool
+    undated: bool
+    months: str
+    month_params: tuple[Any, ...]
+    days: str
+    day_params: tuple[Any, ...]
+
+
+def span(since: dt.date | None, until: dt.date | None) -> Span:
+    """Whole months from the first one starting on or after ``since`` to the last one ending on
+    or before ``until``; the days before and after them one by one. Without dates, every month
+    (and the events without a date); with one, no undated event."""
+    lo = None if since is None else since if since.day == 1 else _next_month(since)
+    hi = None
+    if until is not None:
+        hi = _next_month(until) if _next_month(until) - dt.timedelta(days=1) == until else None
+        hi = hi or until.replace(day=1)
+    undated = since is None and until is None
+    if lo is not None and hi is not None and lo >= hi:
+        assert since is not None and until is not None
+        return Span(None, None, False, False, "false", (), "date BETWEEN ? AND ?", (since, until))
+    months = [c for c, v in (("month >= ?", lo), ("month < ?", hi)) if v is not None]
+    days: list[str] = []
+    day_params: list[Any] = []
+    if since is not None and lo is not None and lo != since:
+        days.append("date BETWEEN ? AND ?")
+        day_params += [since, lo - dt.timedelta(days=1)]
+    if until is not None and hi is not None and hi <= until:
+        days.append("date BETWEEN ? AND ?")
+        day_params += [hi, until]
+    return Span(
+        lo,
+        hi,
+        True,
+        undated,
+        " AND ".join(months) or "true",
+        tuple(v for v in (lo, hi) if v is not None),
+        "(" + " OR ".join(days) + ")" if days else "false",
+        tuple(day_params),
     )
-    return store.frame(
+
+
+def _running(
+    store: Store,
+    table: str,
+    items: Sequence[str],
+    values: Sequence[str],
+    s: Span,
+    keys: str,
+    key_params: Sequence[Any],
+) -> tuple[str, list[Any]]:
+    """``SELECT items, values ... UNION ALL``: the whole months of ``s`` from a running-total
+    table of the snapshot (``read_*_since``: the counts from a month on), as the row of the
+    first month minus the row of the end month, plus the undated row when no date limits.
+    Empty when ``s`` has no whole month."""
+    if not s.whole:
+        return "", []
+    # months before the first one of the store have no rows: the first one's counts are theirs
+    # (looked up apart: a subquery here would cost the planner more than the lookup)
+    (first,) = store.sql("SELECT first_month FROM read_bounds")[0]
+    columns = ", ".join([*items, *values])
+    parts = [f"SELECT {columns} FROM {table} t WHERE t.month = ? AND {keys}"]
+    params: list[Any] = [max(s.first or first, first), *key_params]
+    if s.end is not None:
+        negated = ", ".join([*items, *(f"-{v}" for v in values)])
+        parts.append(f"SELECT {negated} FROM {table} t WHERE t.month = ? AND {keys}")
+        params += [max(s.end, first), *key_params]
+    if s.undated:
+        parts.append(f"SELECT {columns} FROM {table} t WHERE t.month IS NULL AND {keys}")
+        params += key_params
+    return "".join(f"{p} UNION ALL " for p in parts), params
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(EventFilter))
+
+
+def _by_month(f: EventFilter, *also: str) -> bool:
+    """Whether the month tables can answer ``f``: it filters on dates, dataset and
+    ``factual_only`` only (and the fields in ``also``)."""
+    allowed = {"since", "until", "dataset", "factual_only", *also}
+    return all(getattr(f, name) in (None, False) for name in _FIELDS if name not in allowed)
+
+
+def _keys(f: EventFilter, *, plover: bool = False) -> tuple[str, list[Any]]:
+    """The conditions of a month table row for the non-date filters :func:`_by_month` takes."""
+    clauses, params = [], []
+    if f.dataset:
+        clauses.append("dataset = ?")
+        params.append(f.dataset)
+    if f.factual_only:
+        clauses.append("factual")
+    if plover and f.plover:
+        clauses.append("plover = ?")
+        params.append(f.plover.upper())
+    return " AND ".join(clauses) or "true", params
+
+
+_PARTY_FIELDS = (("actor", "actor"), ("recipient", "recipient"), ("party", None))
+_PARTIES_HAVE = ("since", "until", "plover", "cameo", "dataset", "factual_only")
+Party = tuple[str | None, str]  # (role or None for either, actor code prefix or country)
+
+
+def _parties(f: EventFilter) -> tuple[list[Party], EventFilter]:
+    """The party conditions of ``f`` and ``f`` without them."""
+    found = [(role, str(getattr(f, name))) for name, role in _PARTY_FIELDS if getattr(f, name)]
+    return found, dataclasses.replace(f, actor=None, recipient=None, party=None)
+
+
+def _is_code(value: str) -> bool:
+    """Whether ``value`` matches as queries' LIKE patterns do when read as a plain prefix."""
+    return bool(value) and not any(c in value for c in "%_|\\") and ord(value[-1]) < 0x10FFFF
+
+
+def _party_range(role: str | None, value: str) -> tuple[str, list[Any]]:
+    """The rows of ``read_parties`` for a party: a code starting with ``value`` or a country
+    equal to it (both sort into [value, value with its last character + 1))."""
+    v = value.upper()
+    sql = "e.key >= ? AND e.key < ? AND (e.kind = 'code' OR e.key = ?)"
+    params: list[Any] = [v, v[:-1] + chr(ord(v[-1]) + 1), v]
+    if role:
+        sql += " AND e.role = ?"
+        params.append(role)
+    return sql, params
+
+
+def _hits(
+    parties: Sequence[Party], f: EventFilter, columns: Sequence[str] = ()
+) -> tuple[str, list[Any]]:
+    """``SELECT pos, columns``: the events that have every party (each in its role) and match
+    ``f``, once each. A party is looked up as a range of ``read_parties``; the filters that table
+    has are checked there; the others by queries' WHERE clause over ``read_events``."""
+    extra = "".join(f", e.{c}" for c in columns)
+    fast = [p for p in parties if _is_code(p[1])]
+    slow = [p for p in parties if not _is_code(p[1])]
+    if not fast:
+        where, params = _where(f)
+        for role, value in slow:
+            where += f" AND {_party(role)}"
+            params += _party_params(value, role)
+        return f"SELECT e.pos{extra} FROM read_events e WHERE {where}", params
+    (role, value), *others = fast
+    clauses, params = [], []
+    here = EventFilter(**{n: getattr(f, n) for n in _PARTIES_HAVE})
+    for sql, values in (_party_range(role, value), _where(here)):
+        clauses.append(sql)
+        params += values
+    for other in others:
+        sql, values = _party_range(*other)
+        clauses.append(f"e.pos IN (SELECT e.pos FROM read_parties e WHERE {sql})")
+        params += values
+    rest = dataclasses.replace(
+        f, since=None, until=None, plover=None, cameo=None, dataset=None, factual_only=False
+    )
+    if rest != EventFilter() or slow:
+        where, values = _hits(slow, rest)
+        clauses.append(f"e.pos IN ({where})")
+        params += values
+    return f"SELECT DISTINCT e.pos{extra} FROM read_parties e WHERE {' AND '.join(clauses)}", params
+
+
+def _matching(f: EventFilter) -> tuple[str, list[Any]]:
+    """``pos IN (...)``: the events matching ``f``."""
+    hits, params = _hits(*_parties(f))
+    return f"pos IN ({hits})", params
+
+
+# -- events -----------------------------------------------------------------------------------
+def events(
+    store: Store, filters: EventFilter | None = None, *, limit: int = 100, offset: int = 0
+) -> list[Row]:
+    """The rows of :func:`queries.events` (one per event, newest first) without ``record``."""
+    hits, params = _hits(*_parties(filters or EventFilter()))
+    return _page(store, hits, params, limit, offset)
+
+
+def _page(store: Store, positions: str, params: list[Any], limit: int, offset: int) -> list[Row]:
+    """The page rows among the events whose ``pos`` the query ``positions`` selects: the top-N
+    sorts the integers only, and the page columns are read for the page rows."""
+    return _rows(
+        store,
         f"""
-        SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, count(*) AS events, {counts},
-               avg(e.goldstein) AS mean_goldstein
-        FROM events e
-        WHERE e.is_representative AND e.date IS NOT NULL AND {where}
-        GROUP BY period ORDER BY period
+        WITH page AS ({positions} ORDER BY pos LIMIT ? OFFSET ?)
+        SELECT {_PAGE_SQL} FROM read_events e WHERE e.pos IN (SELECT pos FROM page)
+        ORDER BY e.pos
         """,
-        [interval, *params],
+        [*params, limit, offset],
+        PAGE_COLUMNS,
     )
 
 
@@ -62,26 +281,15 @@ def dyad_events(
     factual_only: bool = False,
     limit: int = 100,
     offset: int = 0,
-) -> pd.DataFrame:
-    """Events between ``a`` and ``b`` (the columns of :func:`queries.events`), newest first.
-    Undirected by default (both are parties in any role); ``directed``: ``a`` acts on ``b``."""
+) -> list[Row]:
+    """Events between ``a`` and ``b`` (the rows of :func:`events`), newest first. Undirected by
+    default (both are parties in any role); ``directed``: ``a`` acts on ``b``."""
     role_a, role_b = ("actor", "recipient") if directed else (None, None)
-    where, params = _where(EventFilter(since=since, until=until, factual_only=factual_only))
-    ids = store.sql(
-        f"""
-        SELECT e.event_id FROM events e
-        WHERE e.is_representative AND {_party(role_a)} AND {_party(role_b)} AND {where}
-        ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?
-        """,
-        [*_party_params(a, role_a), *_party_params(b, role_b), *params, limit, offset],
+    hits, params = _hits(
+        [(role_a, a), (role_b, b)],
+        EventFilter(since=since, until=until, factual_only=factual_only),
     )
-    # the wide columns (the record) only for the page: a top-N over them is slow
-    frame = store.frame(
-        f"SELECT {_PAGE_COLUMNS} FROM events e WHERE e.event_id IN (SELECT unnest(?)) "
-        "ORDER BY e.date DESC NULLS LAST, e.event_id",
-        [[i for (i,) in ids]],
-    )
-    return _finish(frame)
+    return _page(store, hits, params, limit, offset)
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -90,13 +298,15 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     the other reports of the same event (``reports``: event id, article id, title, sentence)."""
     rows = store.sql(
         "SELECT e.record, e.dataset, e.cluster_id, e.num_mentions, e.num_articles, "
-        "e.num_sources, (SELECT any_value(c.representative) FROM clusters c "
-        "WHERE c.cluster_id = e.cluster_id) FROM events e WHERE e.event_id = ?",
+        "e.num_sources FROM events e WHERE e.event_id = ?",
         [event_id],
     )
     if not rows:
         return None
-    record, dataset, cluster_id, mentions, articles, sources, representative = rows[0]
+    record, dataset, cluster_id, mentions, articles, sources = rows[0]
+    found = store.sql(
+        "SELECT any_value(representative) FROM clusters WHERE cluster_id = ?", [cluster_id]
+    )
     detail: dict[str, Any] = {
         "record": json.loads(record),
         "dataset": dataset,
@@ -104,7 +314,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
         "num_mentions": mentions,
         "num_articles": articles,
         "num_sources": sources,
-        "representative": representative,
+        "representative": found[0][0] if found else None,
         "article": None,
     }
     article = store.sql(
@@ -139,23 +349,274 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     return detail
 
 
-def map_points(
-    store: Store, filters: EventFilter | None = None, *, limit: int = 2000
-) -> pd.DataFrame:
-    """Where events matching ``filters`` happened: one row per place (``name``, ``country``,
-    ``lat``, ``lon``, ``events``, ``mean_goldstein``), most events first."""
-    where, params = _where(filters or EventFilter())
-    return store.frame(
+# -- series -----------------------------------------------------------------------------------
+SERIES_COLUMNS = ("period", "events", *QUAD_COLUMNS, "mean_goldstein")
+
+
+def quad_series(
+    store: Store, filters: EventFilter | None = None, *, interval: str = "month"
+) -> list[Row]:
+    """Events matching ``filters`` per day, week or month, split by QuadClass: ``period``,
+    ``events``, the four QuadClass count columns and ``mean_goldstein``. Only periods with
+    events are listed (the chart leaves the gaps)."""
+    _check_interval(interval)
+    f = filters or EventFilter()
+    if _by_month(f, "plover"):
+        keys, key_params = _keys(f, plover=True)
+        counts = ", ".join(
+            f"coalesce(sum(events) FILTER (WHERE quad_class = {quad}), 0) AS {name}"
+            for quad, name in enumerate(QUAD_COLUMNS, start=1)
+        )
+        if interval == "month":  # whole months from read_monthly, the ends from read_daily
+            s = span(f.since, f.until)
+            rows = f"""
+                SELECT month AS date, quad_class, events, scored, goldstein FROM read_monthly
+                WHERE {s.months} AND {keys}
+                UNION ALL
+                SELECT date, quad_class, events, scored, goldstein FROM read_daily
+                WHERE {s.days} AND {keys}
+                """
+            params = [*s.month_params, *key_params, *s.day_params, *key_params]
+        else:
+            dates = [(c, v) for c, v in (("date >= ?", f.since), ("date <= ?", f.until)) if v]
+            rows = f"SELECT * FROM read_daily WHERE {' AND '.join([keys, *(c for c, _ in dates)])}"
+            params = [*key_params, *(v for _, v in dates)]
+        sql = f"""
+            SELECT CAST(date_trunc(?, date) AS DATE) AS period,
+                   CAST(sum(events) AS BIGINT) AS events, {counts},
+                   sum(goldstein) / nullif(sum(scored), 0) AS mean_goldstein
+            FROM ({rows}) WHERE date IS NOT NULL
+            GROUP BY period ORDER BY period
+            """
+        return _rows(store, sql, [interval, *params], SERIES_COLUMNS)
+    hits, params = _hits(*_parties(f), ("date", "quad_class", "goldstein"))
+    counts = ", ".join(
+        f"count(*) FILTER (WHERE h.quad_class = {quad}) AS {name}"
+        for quad, name in enumerate(QUAD_COLUMNS, start=1)
+    )
+    sql = f"""
+        SELECT CAST(date_trunc(?, h.date) AS DATE) AS period, count(*) AS events, {counts},
+               avg(h.goldstein) AS mean_goldstein
+        FROM ({hits}) h WHERE h.date IS NOT NULL
+        GROUP BY period ORDER BY period
+        """
+    return _rows(store, sql, [interval, *params], SERIES_COLUMNS)
+
+
+def dyad_series(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    interval: str = "month",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    directed: bool = False,
+    factual_only: bool = True,
+) -> list[Row]:
+    """The rows of :func:`queries.dyad_series`: per period (gaps as zeros) ``events``, the
+    QuadClass counts, ``mean_goldstein``, ``net_cooperation`` and one ``plover_<TYPE>`` count
+    per PLOVER type seen."""
+    _check_interval(interval)
+    role_a, role_b = ("actor", "recipient") if directed else (None, None)
+    hits, params = _hits(
+        [(role_a, a), (role_b, b)],
+        EventFilter(since=since, until=until, factual_only=factual_only),
+        ("date", "quad_class", "plover", "goldstein"),
+    )
+    types = [*plover_types(), "none"]
+    plovers = ", ".join(
+        f"count(h.plover) FILTER (WHERE h.plover = '{t}') AS \"plover_{t}\"" for t in types
+    )
+    quads = ", ".join(
+        f"count(h.quad_class) FILTER (WHERE h.quad_class = {i}) AS {name}"
+        for i, name in enumerate(QUAD_COLUMNS, start=1)
+    )
+    cursor_rows = store.sql(
         f"""
-        SELECT any_value(p.name) AS name, any_value(p.country) AS country,
-               round(p.lat, 2) AS lat, round(p.lon, 2) AS lon, count(*) AS events,
-               avg(e.goldstein) AS mean_goldstein
-        FROM places p JOIN events e ON e.event_id = p.event_id
-        WHERE e.is_representative AND p.lat IS NOT NULL AND p.lon IS NOT NULL AND {where}
-        GROUP BY round(p.lat, 2), round(p.lon, 2)
-        ORDER BY events DESC, name LIMIT ?
+        WITH hits AS (
+            SELECT CAST(date_trunc(?, h.date) AS TIMESTAMP) AS period, h.quad_class,
+                   coalesce(h.plover, 'none') AS plover, h.goldstein
+            FROM ({hits}) h WHERE h.date IS NOT NULL
+        ), periods AS (
+            SELECT unnest(generate_series(min(period), max(period), INTERVAL {_STEP[interval]}))
+                   AS period
+            FROM hits
+        )
+        SELECT CAST(p.period AS DATE) AS period, count(h.quad_class) AS events, {quads},
+               coalesce(avg(h.goldstein), 0) AS mean_goldstein, {plovers}
+        FROM periods p LEFT JOIN hits h ON h.period = p.period
+        GROUP BY p.period ORDER BY p.period
+        """,
+        [interval, *params],
+    )
+    names = ["period", "events", *QUAD_COLUMNS, "mean_goldstein", *(f"plover_{t}" for t in types)]
+    seen = sorted(
+        {
+            n
+            for i, n in enumerate(names)
+            if n.startswith("plover_") and any(r[i] for r in cursor_rows)
+        }
+    )
+    out = []
+    for row in cursor_rows:
+        values = dict(zip(names, row, strict=True))
+        events = values["events"]
+        coop = values[QUAD_COLUMNS[0]] + values[QUAD_COLUMNS[1]]
+        conflict = values[QUAD_COLUMNS[2]] + values[QUAD_COLUMNS[3]]
+        out.append(
+            {
+                **{n: values[n] for n in ("period", "events", *QUAD_COLUMNS, "mean_goldstein")},
+                "net_cooperation": float((coop - conflict) / (events or 1)),
+                **{n: values[n] for n in seen},
+            }
+        )
+    return out
+
+
+# -- top actors and dyads, the map -------------------------------------------------------------
+def top_actors(
+    store: Store, filters: EventFilter | None = None, *, role: str | None = None, limit: int = 20
+) -> list[Row]:
+    """The rows of :func:`queries.top_actors`: ``code``, ``events``, ``mentions``."""
+    f = filters or EventFilter()
+    roles = "role = ?" if role else "true"
+    role_params = [role] if role else []
+    if not _by_month(f):
+        matching, params = _matching(f)
+        counts = f"""
+            SELECT code, count(DISTINCT pos) AS events, sum(mentions) AS mentions
+            FROM read_actors WHERE {roles} AND {matching} GROUP BY code
+            """
+        params = [*role_params, *params]
+    else:
+        s = span(f.since, f.until)
+        keys, key_params = _keys(f)
+        months, month_params = _running(
+            store,
+            "read_actor_since",
+            ("code",),
+            ("events", "mentions"),
+            s,
+            f"t.role IS NOT DISTINCT FROM ? AND {keys}",
+            [role, *key_params],
+        )
+        counts = f"""
+            SELECT code, sum(events) AS events, sum(mentions) AS mentions FROM (
+                {months}
+                SELECT code, count(DISTINCT pos) AS events, sum(mentions) AS mentions
+                FROM read_actors
+                WHERE {roles} AND {s.days} AND {keys} GROUP BY code
+            ) GROUP BY code HAVING sum(events) > 0
+            """
+        params = [*month_params, *role_params, *s.day_params, *key_params]
+    return _rows(
+        store,
+        f"""
+        SELECT k.code, CAST(n.events AS BIGINT) AS events, CAST(n.mentions AS BIGINT) AS mentions
+        FROM ({counts}) n LEFT JOIN read_codes k ON k.id = n.code
+        ORDER BY n.events DESC, k.code LIMIT ?
         """,
         [*params, limit],
+        ("code", "events", "mentions"),
+    )
+
+
+def top_dyads(store: Store, filters: EventFilter | None = None, *, limit: int = 20) -> list[Row]:
+    """The rows of :func:`queries.top_dyads`: ``actor``, ``recipient``, ``events``,
+    ``mean_goldstein`` (compound actors expand to every pair)."""
+    f = filters or EventFilter()
+    if not _by_month(f):
+        matching, params = _matching(f)
+        counts = f"""
+            SELECT actor, recipient, count(DISTINCT pos) AS events,
+                   sum(pairs) FILTER (WHERE goldstein IS NOT NULL) AS scored,
+                   sum(pairs * goldstein) AS goldstein
+            FROM read_dyads WHERE {matching} GROUP BY actor, recipient
+            """
+    else:
+        s = span(f.since, f.until)
+        keys, key_params = _keys(f)
+        months, month_params = _running(
+            store,
+            "read_dyad_since",
+            ("actor", "recipient"),
+            ("events", "scored", "goldstein"),
+            s,
+            keys,
+            key_params,
+        )
+        counts = f"""
+            SELECT actor, recipient, sum(events) AS events, sum(scored) AS scored,
+                   sum(goldstein) AS goldstein
+            FROM (
+                {months}
+                SELECT actor, recipient, count(DISTINCT pos) AS events,
+                       sum(pairs) FILTER (WHERE goldstein IS NOT NULL) AS scored,
+                       sum(pairs * goldstein) AS goldstein
+                FROM read_dyads WHERE {s.days} AND {keys} GROUP BY actor, recipient
+            ) GROUP BY actor, recipient HAVING sum(events) > 0
+            """
+        params = [*month_params, *s.day_params, *key_params]
+    return _rows(
+        store,
+        f"""
+        SELECT a.code AS actor, r.code AS recipient, CAST(n.events AS BIGINT) AS events,
+               n.goldstein / nullif(n.scored, 0) AS mean_goldstein
+        FROM ({counts}) n LEFT JOIN read_codes a ON a.id = n.actor
+        LEFT JOIN read_codes r ON r.id = n.recipient
+        ORDER BY n.events DESC, a.code, r.code LIMIT ?
+        """,
+        [*params, limit],
+        ("actor", "recipient", "events", "mean_goldstein"),
+    )
+
+
+def map_points(store: Store, filters: EventFilter | None = None, *, limit: int = 2000) -> list[Row]:
+    """Where events matching ``filters`` happened: one row per place (``name``, ``country``,
+    ``lat``, ``lon``, ``events``, ``mean_goldstein``), most events first. A place is a point
+    rounded to 2 decimals, named after the first (alphabetically) of its names."""
+    f = filters or EventFilter()
+    if not _by_month(f, "plover"):
+        matching, params = _matching(f)
+        counts = f"""
+            SELECT lat, lon, count(*) AS events, count(goldstein) AS scored,
+                   sum(goldstein) AS goldstein
+            FROM read_places WHERE {matching} GROUP BY lat, lon
+            """
+    else:
+        s = span(f.since, f.until)
+        keys, key_params = _keys(f, plover=True)
+        months, month_params = _running(
+            store,
+            "read_place_since",
+            ("lat", "lon"),
+            ("events", "scored", "goldstein"),
+            s,
+            keys,
+            key_params,
+        )
+        counts = f"""
+            SELECT lat, lon, sum(events) AS events, sum(scored) AS scored,
+                   sum(goldstein) AS goldstein
+            FROM (
+                {months}
+                SELECT lat, lon, count(*) AS events, count(goldstein) AS scored,
+                       sum(goldstein) AS goldstein
+                FROM read_places WHERE {s.days} AND {keys} GROUP BY lat, lon
+            ) GROUP BY lat, lon HAVING sum(events) > 0
+            """
+        params = [*month_params, *s.day_params, *key_params]
+    return _rows(
+        store,
+        f"""
+        SELECT p.name, p.country, n.lat, n.lon, CAST(n.events AS BIGINT) AS events,
+               n.goldstein / nullif(n.scored, 0) AS mean_goldstein
+        FROM ({counts}) n JOIN read_place_names p ON p.lat = n.lat AND p.lon = n.lon
+        ORDER BY n.events DESC, p.name, n.lat, n.lon LIMIT ?
+        """,
+        [*params, limit],
+        ("name", "country", "lat", "lon", "events", "mean_goldstein"),
     )
 
 
@@ -176,4 +637,16 @@ def summary(store: Store) -> dict[str, Any]:
     }
 
 
-__all__: Sequence[str] = ("dyad_events", "event_detail", "map_points", "quad_series", "summary")
+__all__: Sequence[str] = (
+    "Span",
+    "dyad_events",
+    "dyad_series",
+    "event_detail",
+    "events",
+    "map_points",
+    "quad_series",
+    "span",
+    "summary",
+    "top_actors",
+    "top_dyads",
+)

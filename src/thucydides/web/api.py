@@ -10,17 +10,21 @@ import datetime as dt
 import hmac
 import math
 import threading
+from collections.abc import Callable
+from decimal import Decimal
 from typing import Annotated, Any
 
+import orjson
 import pandas as pd
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
-from thucydides.store import api_queries, queries
+from thucydides.store import Store, api_queries, queries
 from thucydides.store.queries import EventFilter
 from thucydides.store.stats import collect_stats
 from thucydides.web.evidence import segments
-from thucydides.web.snapshot import Snapshot, SnapshotReader
+from thucydides.web.snapshot import MISSING, Snapshot, SnapshotReader
 
 MAX_CODE_CHARS = 100_000
 MAX_LIMIT = 1000
@@ -35,7 +39,7 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Interval = Annotated[str, Query(pattern="^(day|week|month)$")]
 
 
-def reader(request: Request) -> SnapshotReader:
+async def reader(request: Request) -> SnapshotReader:
     value: SnapshotReader = request.app.state.reader
     return value
 
@@ -43,7 +47,11 @@ def reader(request: Request) -> SnapshotReader:
 Reader = Annotated[SnapshotReader, Depends(reader)]
 
 
-def event_filter(
+def _upper(value: str | None) -> str | None:
+    return value.upper() if value else None
+
+
+async def event_filter(
     actor: Text = None,
     recipient: Text = None,
     party: Text = None,
@@ -58,14 +66,15 @@ def event_filter(
     dataset: Text = None,
     factual_only: bool = False,
 ) -> EventFilter:
-    """The event filters shared by every list and count (the same as ``thucydides query``)."""
+    """The event filters shared by every list and count (the same as ``thucydides query``).
+    Codes are upper-cased here as the queries do, so that ``tur`` and ``TUR`` are one answer."""
     return EventFilter(
-        actor=actor or None,
-        recipient=recipient or None,
-        party=party or None,
-        country=country or None,
-        sector=sector or None,
-        plover=plover or None,
+        actor=_upper(actor),
+        recipient=_upper(recipient),
+        party=_upper(party),
+        country=_upper(country),
+        sector=_upper(sector),
+        plover=_upper(plover),
         cameo=cameo or None,
         since=since,
         until=until,
@@ -93,7 +102,7 @@ def require_token(request: Request) -> None:
 
 
 def plain(value: Any) -> Any:
-    """A JSON-ready value from a DataFrame cell."""
+    """A JSON-ready value from a DataFrame cell or a DuckDB value (orjson's ``default``)."""
     if value is None or value is pd.NaT:
         return None
     if isinstance(value, pd.Timestamp | dt.datetime | dt.date):
@@ -107,129 +116,163 @@ def plain(value: Any) -> Any:
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return None
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
     return value
 
 
-def rows(frame: pd.DataFrame, drop: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    columns = [c for c in frame.columns if c not in drop]
-    return [
-        {c: plain(v) for c, v in zip(columns, row, strict=True)}
-        for row in frame[columns].itertuples(index=False, name=None)
-    ]
+def encode(body: dict[str, Any]) -> bytes:
+    """The JSON of an answer, as the one place that turns answers into bytes."""
+    return orjson.dumps(body, default=plain, option=orjson.OPT_SERIALIZE_NUMPY)
 
 
-def page(frame: pd.DataFrame, limit: int, offset: int) -> dict[str, Any]:
+def page(rows: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
     """A page of events (fetched with ``limit + 1`` rows to know whether there is more)."""
     return {
         "ok": True,
-        "events": rows(frame.head(limit), drop=("record",)),
+        "events": rows[:limit],
         "limit": limit,
         "offset": offset,
-        "has_more": len(frame) > limit,
+        "has_more": len(rows) > limit,
     }
+
+
+def encoded(compute: Callable[[Store], Any]) -> Callable[[Store], bytes | None]:
+    """``compute`` answering JSON bytes (None stays None: "not found")."""
+
+    def run(store: Store) -> bytes | None:
+        value = compute(store)
+        return None if value is None else encode(value)
+
+    return run
+
+
+async def respond(
+    reader: SnapshotReader, key: tuple[Any, ...], compute: Callable[[Store], Any]
+) -> Response:
+    """The answer under ``key``: from the snapshot's cache on the event loop, or computed (and
+    cached as JSON bytes) in a worker thread. ``compute`` returning None means "not found"."""
+    body = reader.cached(key)
+    if body is MISSING:
+        body = await run_in_threadpool(reader.answer, key, encoded(compute))
+    if body is None:
+        raise HTTPException(404, f"no {key[0]} {key[1]!r} in this store")
+    return Response(body, media_type="application/json")
 
 
 # -- store --------------------------------------------------------------------------------
 # The answers the overview page asks for; computed when a snapshot is taken (see warm).
-def _summary(reader: SnapshotReader, snap: Snapshot | None = None) -> Any:
-    return reader.answer(("summary",), api_queries.summary, snap)
-
-
-def _series(
-    reader: SnapshotReader, filters: EventFilter, interval: str, snap: Snapshot | None = None
-) -> Any:
-    return reader.answer(
-        ("series", filters, interval),
-        lambda s: api_queries.quad_series(s, filters, interval=interval),
-        snap,
-    )
-
-
-def _top_actors(
-    reader: SnapshotReader,
-    filters: EventFilter,
-    role: str | None,
-    limit: int,
-    snap: Snapshot | None = None,
-) -> Any:
-    return reader.answer(
-        ("top-actors", filters, role, limit),
-        lambda s: queries.top_actors(s, filters, role=role, limit=limit),
-        snap,
-    )
-
-
-def _top_dyads(
-    reader: SnapshotReader, filters: EventFilter, limit: int, snap: Snapshot | None = None
-) -> Any:
-    return reader.answer(
-        ("top-dyads", filters, limit), lambda s: queries.top_dyads(s, filters, limit=limit), snap
-    )
-
-
 OVERVIEW_TOP = 15  # rows the overview page asks for (static/app.js)
+
+
+def _series_key(filters: EventFilter, interval: str) -> tuple[Any, ...]:
+    return ("series", filters, interval)
+
+
+def _series(filters: EventFilter, interval: str) -> Callable[[Store], Any]:
+    return lambda s: {
+        "ok": True,
+        "interval": interval,
+        "series": api_queries.quad_series(s, filters, interval=interval),
+    }
+
+
+def _top_actors_key(filters: EventFilter, role: str | None, limit: int) -> tuple[Any, ...]:
+    return ("top-actors", filters, role, limit)
+
+
+def _top_actors(filters: EventFilter, role: str | None, limit: int) -> Callable[[Store], Any]:
+    return lambda s: {
+        "ok": True,
+        "actors": api_queries.top_actors(s, filters, role=role, limit=limit),
+    }
+
+
+def _top_dyads_key(filters: EventFilter, limit: int) -> tuple[Any, ...]:
+    return ("top-dyads", filters, limit)
+
+
+def _top_dyads(filters: EventFilter, limit: int) -> Callable[[Store], Any]:
+    return lambda s: {"ok": True, "dyads": api_queries.top_dyads(s, filters, limit=limit)}
 
 
 def warm(reader: SnapshotReader, snap: Snapshot) -> None:
     """Compute the overview page's answers for a new snapshot before it is served."""
-    _summary(reader, snap)
-    _series(reader, EventFilter(), "month", snap)
-    _top_dyads(reader, EventFilter(), OVERVIEW_TOP, snap)
-    _top_actors(reader, EventFilter(), None, OVERVIEW_TOP, snap)
+    everything = EventFilter()
+    reader.answer(("summary",), api_queries.summary, snap)
+    for key, compute in (
+        (_series_key(everything, "month"), _series(everything, "month")),
+        (_top_dyads_key(everything, OVERVIEW_TOP), _top_dyads(everything, OVERVIEW_TOP)),
+        (
+            _top_actors_key(everything, None, OVERVIEW_TOP),
+            _top_actors(everything, None, OVERVIEW_TOP),
+        ),
+    ):
+        reader.answer(key, encoded(compute), snap)
 
 
 @router.get("/health", summary="Server and snapshot status")
-def health(reader: Reader) -> dict[str, Any]:
-    return {"ok": True, "snapshot": reader.info(), **_summary(reader)}
+async def health(reader: Reader) -> dict[str, Any]:
+    summary = reader.cached(("summary",))
+    if summary is MISSING:
+        summary = await run_in_threadpool(reader.answer, ("summary",), api_queries.summary)
+    return {"ok": True, "snapshot": reader.info(), **summary}
 
 
 @router.get("/stats", summary="Counts: events by type, rejections by reason, runs")
-def stats(reader: Reader) -> dict[str, Any]:
-    return {"ok": True, **reader.answer(("stats",), lambda s: collect_stats(s).to_dict())}
+async def stats(reader: Reader) -> Response:
+    return await respond(reader, ("stats",), lambda s: {"ok": True, **collect_stats(s).to_dict()})
 
 
 # -- events -------------------------------------------------------------------------------
 @router.get("/events", summary="Events matching the filters, newest first")
-def events(
+async def events(
     reader: Reader, filters: Filters, limit: Limit = 50, offset: Offset = 0, mentions: bool = False
-) -> dict[str, Any]:
-    key = ("events", filters, limit, offset, mentions)
-    frame = reader.answer(
-        key, lambda s: queries.events(s, filters, limit=limit + 1, offset=offset, mentions=mentions)
-    )
-    return page(frame, limit, offset)
+) -> Response:
+    def compute(s: Store) -> dict[str, Any]:
+        if mentions:  # one row per report: the stored events, not the read tables
+            frame = queries.events(s, filters, limit=limit + 1, offset=offset, mentions=True)
+            return page(rows(frame, drop=("record",)), limit, offset)
+        return page(api_queries.events(s, filters, limit=limit + 1, offset=offset), limit, offset)
+
+    return await respond(reader, ("events", filters, limit, offset, mentions), compute)
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence and other reports")
-def event(reader: Reader, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
-    detail = reader.answer(("event", event_id), lambda s: api_queries.event_detail(s, event_id))
-    if detail is None:
-        raise HTTPException(404, f"no event {event_id!r} in this store")
-    article = detail["article"]
-    return {
-        "ok": True,
-        **detail,
-        "segments": segments(detail["record"], article["text"] if article else None),
-    }
+async def event(reader: Reader, event_id: Annotated[str, Path(max_length=200)]) -> Response:
+    def compute(s: Store) -> dict[str, Any] | None:
+        detail = api_queries.event_detail(s, event_id)
+        if detail is None:
+            return None
+        article = detail["article"]
+        return {
+            "ok": True,
+            **detail,
+            "segments": segments(detail["record"], article["text"] if article else None),
+        }
+
+    return await respond(reader, ("event", event_id), compute)
 
 
 @router.get("/series", summary="Events per period by QuadClass, for any filter")
-def series(reader: Reader, filters: Filters, interval: Interval = "month") -> dict[str, Any]:
-    frame = _series(reader, filters, interval)
-    return {"ok": True, "interval": interval, "series": rows(frame)}
+async def series(reader: Reader, filters: Filters, interval: Interval = "month") -> Response:
+    return await respond(reader, _series_key(filters, interval), _series(filters, interval))
 
 
 @router.get("/map", summary="Event locations, one point per place")
-def event_map(reader: Reader, filters: Filters, limit: Limit = 1000) -> dict[str, Any]:
-    frame = reader.answer(
-        ("map", filters, limit), lambda s: api_queries.map_points(s, filters, limit=limit)
+async def event_map(reader: Reader, filters: Filters, limit: Limit = 1000) -> Response:
+    return await respond(
+        reader,
+        ("map", filters, limit),
+        lambda s: {"ok": True, "points": api_queries.map_points(s, filters, limit=limit)},
     )
-    return {"ok": True, "points": rows(frame)}
 
 
 # -- dyads and actors ---------------------------------------------------------------------
 @router.get("/dyads/{a}/{b}/series", summary="Cooperation and conflict between two actors")
-def dyad_series(
+async def dyad_series(
     reader: Reader,
     a: Code,
     b: Code,
@@ -238,25 +281,32 @@ def dyad_series(
     until: dt.date | None = None,
     directed: bool = False,
     factual_only: bool = True,
-) -> dict[str, Any]:
-    frame = reader.answer(
+) -> Response:
+    a, b = a.upper(), b.upper()
+    return await respond(
+        reader,
         ("dyad", a, b, interval, since, until, directed, factual_only),
-        lambda s: queries.dyad_series(
-            s,
-            a,
-            b,
-            interval=interval,
-            since=since,
-            until=until,
-            directed=directed,
-            factual_only=factual_only,
-        ),
+        lambda s: {
+            "ok": True,
+            "a": a,
+            "b": b,
+            "interval": interval,
+            "series": api_queries.dyad_series(
+                s,
+                a,
+                b,
+                interval=interval,
+                since=since,
+                until=until,
+                directed=directed,
+                factual_only=factual_only,
+            ),
+        },
     )
-    return {"ok": True, "a": a.upper(), "b": b.upper(), "interval": interval, "series": rows(frame)}
 
 
 @router.get("/dyads/{a}/{b}/events", summary="The events between two actors, newest first")
-def dyad_events(
+async def dyad_events(
     reader: Reader,
     a: Code,
     b: Code,
@@ -266,56 +316,71 @@ def dyad_events(
     factual_only: bool = False,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
-    frame = reader.answer(
+) -> Response:
+    a, b = a.upper(), b.upper()
+    return await respond(
+        reader,
         ("dyad-events", a, b, since, until, directed, factual_only, limit, offset),
-        lambda s: api_queries.dyad_events(
-            s,
-            a,
-            b,
-            since=since,
-            until=until,
-            directed=directed,
-            factual_only=factual_only,
-            limit=limit + 1,
-            offset=offset,
+        lambda s: page(
+            api_queries.dyad_events(
+                s,
+                a,
+                b,
+                since=since,
+                until=until,
+                directed=directed,
+                factual_only=factual_only,
+                limit=limit + 1,
+                offset=offset,
+            ),
+            limit,
+            offset,
         ),
     )
-    return page(frame, limit, offset)
 
 
 @router.get("/actors/{code}/timeline", summary="What an actor did and had done to it")
-def actor_timeline(
+async def actor_timeline(
     reader: Reader,
     code: Code,
     since: dt.date | None = None,
     until: dt.date | None = None,
     limit: Limit = 50,
-) -> dict[str, Any]:
-    frame = reader.answer(
-        ("timeline", code, since, until, limit),
-        lambda s: queries.actor_timeline(s, code, since=since, until=until, limit=limit + 1),
+) -> Response:
+    filters = EventFilter(party=code.upper(), since=since, until=until)
+    return await respond(
+        reader,
+        ("events", filters, limit, 0, False),  # the same answer as /api/events?party=...
+        lambda s: page(api_queries.events(s, filters, limit=limit + 1), limit, 0),
     )
-    return page(frame, limit, 0)
 
 
 @router.get("/top/actors", summary="The actors in most events")
-def top_actors(
+async def top_actors(
     reader: Reader,
     filters: Filters,
     role: Annotated[str | None, Query(pattern="^(actor|recipient)$")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-) -> dict[str, Any]:
-    frame = _top_actors(reader, filters, role, limit)
-    return {"ok": True, "actors": rows(frame)}
+) -> Response:
+    return await respond(
+        reader, _top_actors_key(filters, role, limit), _top_actors(filters, role, limit)
+    )
 
 
 @router.get("/top/dyads", summary="The actor → recipient pairs in most events")
-def top_dyads(
+async def top_dyads(
     reader: Reader, filters: Filters, limit: Annotated[int, Query(ge=1, le=200)] = 20
-) -> dict[str, Any]:
-    frame = _top_dyads(reader, filters, limit)
-    return {"ok": True, "dyads": rows(frame)}
+) -> Response:
+    return await respond(reader, _top_dyads_key(filters, limit), _top_dyads(filters, limit))
+
+
+def rows(frame: pd.DataFrame, drop: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The rows of a DataFrame of the query functions, as dicts."""
+    columns = [c for c in frame.columns if c not in drop]
+    return [
+        {c: plain(v) for c, v in zip(columns, row, strict=True)}
+        for row in frame[columns].itertuples(index=False, name=None)
+    ]
 
 
 # -- coding (token) -----------------------------------------------------------------------

@@ -101,7 +101,7 @@ def create_app(
     *,
     token: str | None = None,
     refresh: float = 30.0,
-    connections: int = 8,
+    connections: int = 4,
     max_body: int = MAX_BODY_BYTES,
 ) -> FastAPI:
     """The web app over the store at ``db``: read-only, from snapshots (see

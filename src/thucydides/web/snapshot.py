@@ -3,8 +3,11 @@
 The app never opens the operator's file for longer than a copy takes (see
 :mod:`thucydides.store.snapshots`), so ``thucydides code --db`` can write it while the app
 serves. A background thread takes a new snapshot when the file changes (every ``refresh``
-seconds at most) and swaps it in; answers are cached per snapshot, since a snapshot never
-changes.
+seconds at most), adds the read tables to it (:func:`~thucydides.store.snapshots.add_read_tables`)
+and swaps it in; answers are cached per snapshot, since a snapshot never changes.
+
+Requests borrow one of the snapshot's read-only connections for the length of a query (no lock
+is held while a query runs); DuckDB's own threads do the work, so the pool is small.
 """
 
 from __future__ import annotations
@@ -25,9 +28,12 @@ from typing import Any
 
 from thucydides.errors import StoreError
 from thucydides.store import Store
-from thucydides.store.snapshots import StoreBusyError, copy_snapshot
+from thucydides.store.snapshots import StoreBusyError, add_read_tables, copy_snapshot
 
 log = logging.getLogger(__name__)
+
+MISSING: Any = object()  # not in the cache
+SPACING = 4  # snapshots are at least this many times the time one takes apart
 
 
 @dataclass
@@ -51,6 +57,10 @@ class Snapshot:
     stores: list[Store]
     cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
     running: dict[Any, _Running] = field(default_factory=dict)
+    hits: int = 0  # answered from the cache
+    misses: int = 0  # computed
+    joined: int = 0  # waited for the same answer being computed for another request
+    seconds: float = 0.0  # how long taking it took
 
     def close(self) -> None:
         for store in self.stores:
@@ -65,15 +75,17 @@ class SnapshotReader:
         self,
         source: str | Path,
         *,
-        connections: int = 8,
+        connections: int = 4,
         refresh: float = 30.0,
         cache_size: int = 1024,
+        memory_limit: str = "1GB",
         warm: Callable[[SnapshotReader, Snapshot], None] | None = None,
     ) -> None:
         self.source = Path(source)
         self.connections = connections
         self.refresh = refresh
         self.cache_size = cache_size
+        self.memory_limit = memory_limit
         self._warm = warm
         self._dir = Path(tempfile.mkdtemp(prefix="thucydides-serve-"))
         self._lock = threading.Lock()  # guards the answer caches
@@ -100,13 +112,24 @@ class SnapshotReader:
         mtime = self.source.stat().st_mtime if self.source.exists() else 0.0
         self._generation += 1
         path = self._dir / f"snapshot-{self._generation}.duckdb"
-        copy_snapshot(self.source, path)
-        Store(path).close()  # the copy is ours: bring an older store's schema up to date
-        stores = [Store(path, read_only=True) for _ in range(self.connections)]
+        started = time.perf_counter()
+        try:
+            copy_snapshot(self.source, path)
+            Store(path, memory_limit=self.memory_limit).close()  # ours: bring its schema up to date
+            add_read_tables(path, memory_limit=self.memory_limit)
+        except BaseException:
+            for leftover in (path, path.with_name(path.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+            raise
+        stores = [
+            Store(path, read_only=True, memory_limit=self.memory_limit)
+            for _ in range(self.connections)
+        ]
         pool: queue.Queue[Store] = queue.Queue()
         for store in stores:
             pool.put(store)
         snap = Snapshot(self._generation, path, time.time(), mtime, pool, stores)
+        snap.seconds = time.perf_counter() - started
         if self._warm:  # the answers every visitor asks for, before anyone sees the snapshot
             self._warm(self, snap)
         return snap
@@ -131,7 +154,10 @@ class SnapshotReader:
                 path.unlink()
 
     def _watch(self) -> None:
-        while not self._stop.wait(self.refresh):
+        # a snapshot of a big store takes a while (the read tables): wait SPACING times as long
+        # before the next one, so that a store written without pause costs the readers' cores
+        # a bounded share, not a snapshot after snapshot
+        while not self._stop.wait(max(self.refresh, SPACING * self._current.seconds)):
             try:
                 if self.refresh_now():
                     log.info("new snapshot of %s", self.source)
@@ -162,6 +188,17 @@ class SnapshotReader:
         finally:
             snap.pool.put(store)
 
+    def cached(self, key: Any) -> Any:
+        """The cached answer under ``key`` in the current snapshot, or :data:`MISSING` (never
+        waits for a query: the event loop asks this before it hands a request to a thread)."""
+        snap = self._current
+        with self._lock:
+            if key in snap.cache:
+                snap.cache.move_to_end(key)
+                snap.hits += 1
+                return snap.cache[key]
+        return MISSING
+
     def answer(
         self, key: Any, compute: Callable[[Store], Any], snapshot: Snapshot | None = None
     ) -> Any:
@@ -172,13 +209,16 @@ class SnapshotReader:
         with self._lock:
             if key in snap.cache:
                 snap.cache.move_to_end(key)
+                snap.hits += 1
                 return snap.cache[key]
             running = snap.running.get(key)
             if running is None:
                 running = snap.running[key] = _Running()
                 owner = True
+                snap.misses += 1
             else:
                 owner = False
+                snap.joined += 1
         if not owner:
             running.done.wait()
             if running.error is not None:
@@ -210,7 +250,14 @@ class SnapshotReader:
             "generation": snap.generation,
             "taken_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(snap.taken_at)),
             "refresh_seconds": self.refresh,
+            "took_seconds": round(snap.seconds, 2),
+            "cache": {
+                "answers": len(snap.cache),
+                "hits": snap.hits,
+                "misses": snap.misses,
+                "joined": snap.joined,
+            },
         }
 
 
-__all__ = ["Snapshot", "SnapshotReader"]
+__all__ = ["MISSING", "Snapshot", "SnapshotReader"]
