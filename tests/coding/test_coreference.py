@@ -136,3 +136,64 @@ def test_running_example(nlp: Any) -> None:
         "Hulusi Akar",
         "Sergei Shoigu",
     ]
+
+
+def _answers(actors: ArticleActors, tokens: list[Any]) -> dict[int, list[tuple[Any, ...]]]:
+    return {
+        t.i: [(r.actor.code, r.actor.name, r.actor.text, r.how) for r in actors.resolve(t)]
+        for t in tokens
+    }
+
+
+@pytest.mark.parametrize("order", ["forward", "backward", "mentions first"])
+def test_the_order_of_questions_does_not_change_the_answers(nlp: Any, order: str) -> None:
+    """Mentions are resolved lazily, when a question needs them: any order of questions gives
+    the answers of reading the whole article first."""
+    doc = nlp(ARTICLE)
+    tokens = list(doc)
+    expected = ArticleActors(doc, when=WHEN)
+    expected.mentions  # noqa: B018 - reads the whole article, in order
+    actors = ArticleActors(doc, when=WHEN)
+    if order == "mentions first":
+        actors.mentions  # noqa: B018
+    asked = tokens if order != "backward" else tokens[::-1]
+    assert _answers(actors, asked) == _answers(expected, tokens)
+    assert [m.resolutions for m in actors.mentions] == [m.resolutions for m in expected.mentions]
+
+
+def test_a_question_resolves_only_what_it_needs(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thucydides.coding import coreference
+
+    looked_up: list[int] = []
+    direct = coreference.resolve
+
+    def counting(head: Any, **kwargs: Any) -> Any:
+        looked_up.append(head.i)
+        return direct(head, **kwargs)
+
+    monkeypatch.setattr(coreference, "resolve", counting)
+    doc = nlp(ARTICLE)
+    actors = ArticleActors(doc, when=WHEN)
+    erdogan = _token(doc, 0, "Erdogan")
+    assert [r.actor.code for r in actors.resolve(erdogan)] == ["TURGOV"]
+    assert looked_up and max(looked_up) <= erdogan.i  # nothing after the word asked about
+    looked_up.clear()
+    actors.resolve(erdogan)
+    assert looked_up == []  # each mention is resolved once
+
+
+def test_long_chains_of_look_backs(nlp: Any) -> None:
+    """A pronoun at the end of a long article, asked about first, looks back through hundreds of
+    mentions that each look back in turn: answered without running out of stack, and the same
+    as when the article is read in order."""
+    text = "Recep Tayyip Erdogan met Vladimir Putin in Ankara. " + (
+        "He said the talks with the ministers had gone well. " * 250
+    )
+    doc = nlp(text)
+    last_he = [t for t in doc if t.text == "He"][-1]
+    lazy = ArticleActors(doc, when=WHEN)
+    first = _answers(lazy, [last_he])
+    in_order = ArticleActors(doc, when=WHEN)
+    in_order.mentions  # noqa: B018
+    assert first == _answers(in_order, [last_he])
+    assert [code for code, *_ in first[last_he.i]] == ["TURGOV"]

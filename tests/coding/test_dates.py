@@ -331,6 +331,43 @@ def test_find_date_expressions_kinds_and_offsets() -> None:
     assert found[1].qualifier == "mid" and found[1].month == 8
 
 
+EVERY_KIND = [
+    "It happened on 2022-12-27 and on 12/27/2022.",
+    "They met on Tuesday, December 27, 2022, and again on the 3rd of January.",
+    "Clashes erupted late on Friday and this morning, and the day before yesterday.",
+    "Talks resume next week; they stalled earlier in the month.",
+    "Two weeks ago, and for the past 11 years, in recent times, for a long time, long ago.",
+    "In the late 1990s and in the '90s, in mid-August, in March 2011, in early 2020.",
+    "Protesters may march on the capital.",
+    "Turkey holds talks on Tuesdays.",
+    "No dates here at all, only words.",
+]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [c[0] for c in CASES] + HISTORICAL + [n[0] for n in NO_EXPRESSION] + EVERY_KIND,
+)
+def test_the_quick_no_never_hides_an_expression(sentence: str) -> None:
+    """Texts without any word a date expression needs skip the scan: the expressions found are
+    those of the full scan of every text."""
+    from thucydides.coding.dates import _SCANNER, _expression
+
+    scanned = [e for m in _SCANNER.finditer(sentence) if (e := _expression(m)) is not None]
+    assert find_date_expressions(sentence) == scanned
+
+
+def test_find_date_expressions_gives_each_caller_its_own_list() -> None:
+    """The scan of a sentence is remembered (each event of the sentence asks again), but what a
+    caller does with the list it got does not change what the next caller gets."""
+    text = "Police arrested 40 people on Monday and released them on Tuesday."
+    first = find_date_expressions(text)
+    first.clear()
+    again = find_date_expressions(text)
+    assert [e.text for e in again] == ["on Monday", "on Tuesday"]
+    assert again is not find_date_expressions(text)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

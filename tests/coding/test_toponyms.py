@@ -32,6 +32,28 @@ def test_context_from_the_rest_of_the_article(nlp: Any, gazetteer: Gazetteer) ->
     assert result.place is not None and result.place.country == "LBR", result.reason
 
 
+def test_article_context_has_each_sentences_place_mentions(nlp: Any, gazetteer: Gazetteer) -> None:
+    """The article's place context keeps, for every sentence, the mentions
+    find_place_mentions gives for that sentence alone (it reads the entities once per article)."""
+    text = (
+        "KABUL, May 2 - Gunmen attacked a checkpoint near Herat on Sunday. "
+        "Officials in Kandahar and Kabul said the Taliban were behind it.\n"
+        "The United Nations Assistance Mission in Afghanistan condemned the attack. "
+        "Pakistan closed the border at Torkham."
+    )
+    doc = nlp(text)
+    context = article_places(doc, Article(id="k", text=text), gazetteer)
+    sentences = list(doc.sents)
+    assert sorted(context.mentions) == [s.start for s in sentences]
+    for sentence in sentences:
+        expected = find_place_mentions(sentence, gazetteer)
+        got = context.mentions[sentence.start]
+        assert [(m.text, m.start, m.end, m.candidates) for m in got] == [
+            (m.text, m.start, m.end, m.candidates) for m in expected
+        ], sentence.text
+    assert {m.text for ms in context.mentions.values() for m in ms} >= {"Herat", "Kandahar"}
+
+
 def test_find_place_mentions_skips_adjectives_and_acronyms(nlp: Any, gazetteer: Gazetteer) -> None:
     doc = nlp("Syrian and Turkish officials from the LPC met in Aleppo and Gaziantep.")
     names = [m.text for m in find_place_mentions(doc, gazetteer)]

@@ -371,3 +371,34 @@ def test_lemmatizer_misses_are_recovered(nlp: Any) -> None:
     ]:
         match = _match_at(nlp, sentence, word)
         assert match is not None and match.entry.code == code, sentence
+
+
+def _found(matches: list[TriggerMatch]) -> list[tuple[str, tuple[int, ...]]]:
+    return [(m.entry.id, tuple(t.i for t in m.tokens)) for m in matches]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["doc", "sentences", "token list"])
+def test_match_all_is_match_at_every_token(example_docs: dict[str, Any], unit: str) -> None:
+    """match_all skips the words no entry can match in bulk: the same matches, in the same order,
+    as asking match at every token, over every example sentence of the dictionary."""
+    for text, doc in example_docs.items():
+        one_by_one = [m for m in (DICTIONARY.match(t) for t in doc) if m is not None]
+        if unit == "doc":
+            found = DICTIONARY.match_all(doc)
+        elif unit == "sentences":
+            found = [m for sentence in doc.sents for m in DICTIONARY.match_all(sentence)]
+        else:
+            found = DICTIONARY.match_all(list(doc))
+        assert _found(found) == _found(one_by_one), text
+
+
+@pytest.mark.slow
+def test_match_all_on_a_part_of_a_doc(nlp: Any) -> None:
+    doc = nlp("Police arrested ten protesters. The two sides held talks in Geneva.")
+    first, second = doc.sents
+    assert [m.entry.code for m in DICTIONARY.match_all(second)] != []
+    assert all(m.head.i >= second.start for m in DICTIONARY.match_all(second))
+    assert _found(DICTIONARY.match_all(first)) + _found(DICTIONARY.match_all(second)) == _found(
+        DICTIONARY.match_all(doc)
+    )

@@ -1,9 +1,9 @@
 """Within-article coreference for actors: who "he", "Mr Akar", "the ministry" and "the three
 officials" are.
 
-:class:`ArticleActors` is built once per parsed article. It walks the article in order and keeps
-every actor mention (a noun phrase that resolves to actors: people, groups, countries, agents) with
-its resolutions; ``resolve(head)`` then answers for any argument head:
+:class:`ArticleActors` is built once per parsed article. It keeps the article's actor mentions (noun
+phrases that resolve to actors: people, groups, countries, agents) with their resolutions, each
+resolved when a question first needs it; ``resolve(head)`` answers for any argument head:
 
 * **surnames** of people named earlier in the article ("Abbas" after "Syria's Ali Mahmoud Abbas")
   win over the dictionary, which may know another person by that surname;
@@ -23,8 +23,9 @@ here (notes/dependencies-checked.md).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,7 +69,13 @@ class _Mention:
 
 
 class ArticleActors:
-    """The actors of one parsed article, with within-article coreference."""
+    """The actors of one parsed article, with within-article coreference.
+
+    Lazy: a mention is resolved when a request needs it, once. A mention depends only on
+    mentions before it, and the rules look back from the latest, stopping at the first that
+    fits; so a request resolves the earlier mentions its look-backs reach, and no others. The
+    answers are those of reading the whole article in order first.
+    """
 
     def __init__(
         self, doc: Doc, *, when: dt.date | None = None, dictionary: ActorDictionary | None = None
@@ -76,21 +83,33 @@ class ArticleActors:
         self.doc = doc
         self.when = when
         self.dictionary = dictionary or default_dictionary()
-        self.mentions: list[_Mention] = []
-        self._by_head: dict[int, _Mention] = {}
-        for sentence in doc.sents:
-            for token in sentence:
-                if _candidate(token):
-                    self._add(token, sentence.start)
+        self._candidates: list[tuple[Token, int]] = list(_candidates(doc))
+        self._positions = [token.i for token, _ in self._candidates]
+        self._position_of = {i: k for k, i in enumerate(self._positions)}
+        self._built: list[_Mention | _Unread | None] = [_UNREAD] * len(self._candidates)
+        self._answers: dict[int, tuple[Resolution, ...]] = {}  # heads that are no mention
+        self._depth = 0  # nested look-backs now running (see _mention_at)
 
     # ------------------------------------------------------------------ public
 
+    @property
+    def mentions(self) -> list[_Mention]:
+        """Every actor mention of the article, in text order."""
+        self._read_through(len(self._candidates))
+        return [m for m in self._built if isinstance(m, _Mention)]
+
     def resolve(self, head: Token) -> list[Resolution]:
         """The actors ``head`` stands for, each with how it was resolved (coreference included)."""
-        known = self._by_head.get(head.i)
-        if known is not None:
-            return list(known.resolutions)
-        return self._resolve(head, [m for m in self.mentions if m.head < head.i])
+        i = head.i
+        k = self._position_of.get(i)
+        if k is not None:
+            known = self._mention_at(k)
+            return list(known.resolutions) if known is not None else []
+        answer = self._answers.get(i)
+        if answer is None:
+            before = _Before(self, bisect.bisect_left(self._positions, i))
+            answer = self._answers[i] = tuple(self._resolve(head, before))
+        return list(answer)
 
     def actors(self, head: Token) -> list[Actor]:
         return [r.actor for r in self.resolve(head)]
@@ -112,16 +131,41 @@ class ArticleActors:
 
     # ------------------------------------------------------------------ building
 
-    def _add(self, token: Token, sentence: int) -> None:
-        found = self._resolve(token, self.mentions)
+    def _mention_at(self, k: int) -> _Mention | None:
+        """The mention of candidate ``k`` (None: it resolves to no actor), resolved once."""
+        built = self._built[k]
+        if not isinstance(built, _Unread):
+            return built
+        if self._depth >= _MAX_DEPTH:  # a long chain of look-backs: read in order instead
+            self._read_through(k + 1)
+        else:
+            self._depth += 1
+            try:
+                self._built[k] = self._build(k)
+            finally:
+                self._depth -= 1
+        built = self._built[k]
+        assert not isinstance(built, _Unread)
+        return built
+
+    def _read_through(self, end: int) -> None:
+        """Resolve the candidates before ``end`` in text order: every look-back of one finds the
+        earlier ones resolved, so nothing nests."""
+        for k in range(end):
+            if isinstance(self._built[k], _Unread):
+                self._built[k] = self._build(k)
+
+    def _build(self, k: int) -> _Mention | None:
+        token, sentence = self._candidates[k]
+        found = self._resolve(token, _Before(self, k))
         if not found:
-            return
+            return None
         people = all(r.actor.name for r in found) and (
             token.ent_type_ == "PERSON"
             or token.lower_ in _HE
             or all(r.how.startswith("person") or "(person " in r.how for r in found)
         )
-        mention = _Mention(
+        return _Mention(
             head=token.i,
             sentence=sentence,
             subject=token.dep_ in _SUBJECT_DEPS,
@@ -131,10 +175,8 @@ class ArticleActors:
             names=frozenset(_names(found)) if people else frozenset(),
             people=people,
         )
-        self.mentions.append(mention)
-        self._by_head[token.i] = mention
 
-    def _resolve(self, head: Token, before: Sequence[_Mention]) -> list[Resolution]:
+    def _resolve(self, head: Token, before: _Before) -> list[Resolution]:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in _HE | _IT | _THEY:
             return self._pronoun(head, before)
@@ -152,9 +194,7 @@ class ArticleActors:
         described = self._description(head, direct, before)
         return described or direct
 
-    def _owner(
-        self, head: Token, direct: list[Resolution], before: Sequence[_Mention]
-    ) -> list[Resolution]:
+    def _owner(self, head: Token, direct: list[Resolution], before: _Before) -> list[Resolution]:
         """ "its troops", "their leaders", "his government": the owner's country + the sector."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is None:
@@ -175,27 +215,22 @@ class ArticleActors:
                 out.append(Resolution(actor, chain))
         return out
 
-    def _pronoun(self, head: Token, before: Sequence[_Mention]) -> list[Resolution]:
+    def _pronoun(self, head: Token, before: _Before) -> list[Resolution]:
         lower = head.lower_
-        if lower in _HE:
-            fits = [m for m in before if m.people and not m.plural]
-        elif lower in _IT:
-            fits = [m for m in before if not m.plural and not m.people and _has_country(m)]
-        elif lower in _THEY:
-            fits = [m for m in before if m.plural]
-        else:
+        fit = next((f for words, f in _PRONOUN_FITS if lower in words), None)
+        if fit is None:
             return []
-        fits = [m for m in fits if m.head != head.i and not _inside(head, m)]
+        fits = (m for m in before.latest_first() if fit(m) and not _inside(head, m))
         chosen = _salient(head, fits)
         return _refer(head, chosen) if chosen else []
 
-    def _surname(self, head: Token, before: Sequence[_Mention]) -> list[Resolution]:
+    def _surname(self, head: Token, before: _Before) -> list[Resolution]:
         """A person named earlier in the article by a longer name: "Mr Akar", "Abbas"."""
         words = [t for t in head.doc[_name_start(head) : head.i + 1]]
         if len(words) > 2:
             return []
         key = normalize(head.text)
-        for mention in reversed(before):
+        for mention in before.latest_first():
             if mention.people and not mention.plural and key in mention.names:
                 full = mention.resolutions[0].actor.name or ""
                 if normalize(full) == normalize(" ".join(t.text for t in words)):
@@ -204,7 +239,7 @@ class ArticleActors:
         return []
 
     def _description(
-        self, head: Token, direct: list[Resolution], before: Sequence[_Mention]
+        self, head: Token, direct: list[Resolution], before: _Before
     ) -> list[Resolution]:
         """ "the three officials", "the ministry", "the group", "the country" → earlier mentions."""
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
@@ -212,26 +247,29 @@ class ArticleActors:
         if not dets & (_DEFINITE | set(_NUMBERS)):
             return []
         lemma = head.lemma_.lower()
-        previous = [m for m in before if m.head != head.i and not _inside(head, m)]
+
+        def previous() -> Iterator[_Mention]:  # latest first
+            return (m for m in before.latest_first() if not _inside(head, m))
+
         if number is not None:
-            for mention in reversed(previous):
+            for mention in previous():
                 if len(mention.resolutions) == number:
                     return _refer(head, mention)
-            return _gather_people(head, number, previous)
+            return _gather_people(head, number, previous())
         if not direct:
             if lemma in _GROUP_NOUNS:
-                for mention in reversed(previous):
+                for mention in previous():
                     if len(mention.resolutions) == 1 and "group " in mention.resolutions[0].how:
                         return _refer(head, mention)
             if lemma in _COUNTRY_NOUNS:
-                for mention in reversed(previous):
+                for mention in previous():
                     actor = mention.resolutions[0].actor
                     if len(mention.resolutions) == 1 and actor.country and not actor.sectors:
                         return _refer(head, mention)
             return []
         sectors = set(direct[0].actor.sectors)
         plural = head.tag_ in ("NNS", "NNPS")
-        for mention in reversed(previous):
+        for mention in previous():
             if mention.plural != plural or not _has_country(mention):
                 continue
             same_sector = all(sectors <= set(r.actor.sectors) for r in mention.resolutions)
@@ -240,7 +278,63 @@ class ArticleActors:
         return []
 
 
+class _Unread:
+    """The mark of a candidate not resolved yet."""
+
+
+_UNREAD = _Unread()
+# How deep look-backs may nest (each resolving an earlier mention that looks back in turn)
+# before the rest is read in text order: far below Python's recursion limit.
+_MAX_DEPTH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """The mentions before candidate ``end`` of an article, resolved as they are read."""
+
+    actors: ArticleActors
+    end: int
+
+    def latest_first(self) -> Iterator[_Mention]:
+        for k in range(self.end - 1, -1, -1):
+            mention = self.actors._mention_at(k)
+            if mention is not None:
+                yield mention
+
+
 # ---------------------------------------------------------------------- helpers
+
+
+def _fits_he(m: _Mention) -> bool:
+    return m.people and not m.plural
+
+
+def _fits_it(m: _Mention) -> bool:
+    return not m.plural and not m.people and _has_country(m)
+
+
+def _fits_they(m: _Mention) -> bool:
+    return m.plural
+
+
+# what a pronoun can refer to: he/she -> one person, it -> one country or organisation,
+# they -> a plural mention
+_PRONOUN_FITS: tuple[tuple[frozenset[str], Callable[[_Mention], bool]], ...] = (
+    (_HE, _fits_he),
+    (_IT, _fits_it),
+    (_THEY, _fits_they),
+)
+
+
+def _candidates(doc: Doc) -> Iterator[tuple[Token, int]]:
+    """The words that may be actor mentions, in text order, each with its sentence's start."""
+    deps = doc.to_array("DEP").tolist()  # only words with a head dependency are looked at
+    wanted = {doc.vocab.strings[dep] for dep in _HEAD_DEPS}
+    for sentence in doc.sents:
+        start = sentence.start
+        for i in range(start, sentence.end):
+            if deps[i] in wanted and _candidate(token := doc[i]):
+                yield token, start
 
 
 def _candidate(token: Token) -> bool:
@@ -275,31 +369,38 @@ def _inside(head: Token, mention: _Mention) -> bool:
     return any(r.actor.start <= head.idx < r.actor.end for r in mention.resolutions)
 
 
-def _salient(head: Token, fits: Sequence[_Mention]) -> _Mention | None:
+def _salient(head: Token, fits: Iterator[_Mention]) -> _Mention | None:
     """A subject before the pronoun in its sentence, else the first subject of the latest earlier
-    sentence with a fitting mention, else the latest fitting mention."""
-    here = head.sent.start
-    same = [m for m in fits if m.sentence == here]
-    subjects = [m for m in same if m.subject]
-    if subjects:
-        return subjects[-1]
-    if same:
-        return same[-1]
-    earlier = [m for m in fits if m.sentence < here]
-    if not earlier:
+    sentence with a fitting mention, else the latest fitting mention. ``fits`` come latest
+    first, all before ``head``, and are read only as far as needed."""
+    latest = next(fits, None)
+    if latest is None:
         return None
-    last = max(m.sentence for m in earlier)
-    in_last = [m for m in earlier if m.sentence == last]
-    subjects = [m for m in in_last if m.subject]
-    return subjects[0] if subjects else in_last[-1]
+    if latest.sentence == head.sent.start:  # the latest subject in the pronoun's sentence
+        if latest.subject:
+            return latest
+        for m in fits:
+            if m.sentence != latest.sentence:
+                break
+            if m.subject:
+                return m
+        return latest
+    first_subject = latest if latest.subject else None  # the first subject of that sentence
+    for m in fits:
+        if m.sentence != latest.sentence:
+            break
+        if m.subject:
+            first_subject = m
+    return first_subject or latest
 
 
-def _gather_people(head: Token, number: int, previous: Sequence[_Mention]) -> list[Resolution]:
+def _gather_people(head: Token, number: int, previous: Iterable[_Mention]) -> list[Resolution]:
     """ "the three officials" after three people named in separate phrases: the latest
-    ``number`` distinct people, when there are exactly that many in the sentences looked at."""
+    ``number`` distinct people (``previous`` comes latest first), when there are exactly that
+    many in the sentences looked at."""
     found: list[Resolution] = []
     seen: set[tuple[str, str | None]] = set()
-    for mention in reversed(previous):
+    for mention in previous:
         if not mention.people:
             continue
         for r in mention.resolutions:

@@ -61,7 +61,7 @@ class Mention:
 def find_mentions(sentence: Span, triggers: TriggerDictionary) -> list[Mention]:
     """Every trigger in the sentence with its argument heads; words used by one trigger are not
     taken again by another ("held talks" is one trigger, not "hold" plus "talks")."""
-    matches = [m for m in (triggers.match(t) for t in sentence) if m is not None]
+    matches = triggers.match_all(sentence)
     # longer (more specific) matches first, so that their words are claimed first
     matches.sort(key=lambda m: (-len(m.tokens), m.tokens[0].i))
     claimed: set[int] = set()
@@ -117,14 +117,12 @@ def code_doc(
 
 def _inside(sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
     start, end = sentence.start_char, sentence.end_char
-    text = sentence.text.strip()
+    raw = sentence.text  # once: Span.text joins the sentence's tokens
+    text = raw.strip()
     if not text:
         return True
-    return any(
-        s <= start + (len(sentence.text) - len(sentence.text.lstrip()))
-        and end - (len(sentence.text) - len(sentence.text.rstrip())) <= e
-        for s, e in spans
-    )
+    lead, trail = len(raw) - len(raw.lstrip()), len(raw) - len(raw.rstrip())
+    return any(s <= start + lead and end - trail <= e for s, e in spans)
 
 
 def _resolve(

@@ -195,10 +195,16 @@ def _lookup(gazetteer: Gazetteer, text: str) -> tuple[str, tuple[GazetteerEntry,
 
 def find_place_mentions(sentence: Span, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """The place mentions of a spaCy sentence (or Doc), in text order."""
-    gazetteer = gazetteer or load_gazetteer()
+    return _place_mentions(sentence, sentence.ents, gazetteer or load_gazetteer())
+
+
+def _place_mentions(
+    sentence: Span, ents: Sequence[Span], gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    """find_place_mentions with the entities inside ``sentence`` already picked out."""
     mentions: list[PlaceMention] = []
     covered: set[int] = set()
-    for ent in sentence.ents:
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in _OTHER_LABELS:
             continue
         if ent.label_ == "NORP" and (gazetteer.demonym(ent.text) or ent.root.pos_ == "ADJ"):
@@ -294,9 +300,13 @@ def article_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = Non
             iso3 = gazetteer.demonym(token.text)
             if iso3:
                 countries.add(iso3)
+    # the entities once, not once per sentence (Span.ents makes a Span of every entity of the doc)
+    ents = [(ent.start, ent.end, ent) for ent in doc.ents]
     for sentence in doc.sents:
-        found = find_place_mentions(sentence, gazetteer)
-        by_sentence[sentence.start] = found
+        start, end = sentence.start, sentence.end
+        inside = [e for s, t, e in ents if start <= s and t <= end]  # those Span.ents gives
+        found = _place_mentions(sentence, inside, gazetteer)
+        by_sentence[start] = found
         for mention in found:
             if len({c.country for c in mention.candidates}) != 1:
                 continue  # an ambiguous name says nothing about the story's country

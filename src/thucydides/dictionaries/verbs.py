@@ -27,7 +27,7 @@ import importlib
 import importlib.resources
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -62,6 +62,10 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "p
 _RECIPIENT_RE = re.compile(r"^(dobj|dative|prep:[a-z]+)$")
 _CODE_RE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 _WORD_RE = re.compile(r"^[a-z][a-z'-]*$")
+# The token attributes that decide whether a token can be a trigger head at all (part of speech
+# and the strings _forms reads), and how many such combinations match_all remembers.
+_KEY_ATTRS = ("POS", "LEMMA", "LOWER", "TAG")
+_DECIDED_MAX = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,22 +97,23 @@ class _Phrase:
     def size(self) -> int:
         return len(self.modifiers) + (1 + self.tail.size if self.tail else 0)
 
-    def match(self, token: Token) -> tuple[Token, ...] | None:
+    def match(self, token: Token, seen: _Seen | None = None) -> tuple[Token, ...] | None:
         """The tokens of this phrase headed by ``token``, or None when it does not match."""
-        if self.head not in _forms(token):
+        seen = seen or _Seen()
+        if self.head not in seen.forms(token):
             return None
         found: list[Token] = [token]
         if self.modifiers:
-            left = [t for t in token.subtree if t.i < token.i and t.dep_ in _MODIFIER_DEPS]
+            left = seen.modifiers(token)
             for word in self.modifiers:
-                child = next((t for t in left if word in _forms(t)), None)
+                child = next((t for t in left if word in seen.forms(t)), None)
                 if child is None:
                     return None
                 found.append(child)
         if self.tail is not None and self.tail_prep is not None:
             for prep in _preps(token, self.tail_prep):
                 for pobj in prep.children:
-                    tail = self.tail.match(pobj) if pobj.dep_ == "pobj" else None
+                    tail = self.tail.match(pobj, seen) if pobj.dep_ == "pobj" else None
                     if tail is not None:
                         return (*found, prep, *tail)
             return None
@@ -203,6 +208,9 @@ class TriggerDictionary:
             lemma: tuple(group) for lemma, group in index.items()
         }
         self._by_id = {entry.id: entry for entry in self._entries}
+        # match_all's quick "no": (POS, LEMMA, LOWER, TAG) ids -> may a token with them match?
+        self._decided: dict[tuple[int, ...], bool] = {}
+        self._rows: tuple[Any, list[tuple[int, ...]]] | None = None  # the last doc's arrays
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -225,11 +233,15 @@ class TriggerDictionary:
         """
         if token.pos_ in _NEVER_TRIGGERS:
             return None
-        candidates = [e for form in _forms(token) for e in self._index.get(form, ())]
+        forms = _forms(token)
+        candidates = [e for form in forms for e in self._index.get(form, ())]
+        if not candidates:
+            return None
+        seen = _Seen({token.i: forms})
         best: TriggerMatch | None = None
         best_key: tuple[int, int, int, int] = (-1, -1, -1, -1)
         for entry in candidates:
-            tokens = _match_entry(entry, token)
+            tokens = _match_entry(entry, token, seen)
             if tokens is None:
                 continue
             level = entry.specificity
@@ -239,9 +251,37 @@ class TriggerDictionary:
         return best
 
     def match_all(self, tokens: Iterable[Token]) -> list[TriggerMatch]:
-        """Matches at every token of a sentence or document, in token order."""
-        found = (self.match(token) for token in tokens)
+        """Matches at every token of a sentence or document, in token order.
+
+        The same as :meth:`match` at each token; for a spaCy Span or Doc, the words no entry can
+        match are first skipped in bulk, from the doc's attribute arrays (most words of a text)."""
+        found = (self.match(token) for token in self._may_match(tokens))
         return [m for m in found if m is not None]
+
+    def _may_match(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        """The tokens where :meth:`match` may find an entry (a superset; in order)."""
+        span: Any = tokens  # a Span or a Doc (whose .doc is itself), or any iterable of tokens
+        doc = getattr(span, "doc", None)
+        if doc is None or not hasattr(doc, "to_array"):
+            yield from tokens
+            return
+        start, end = (0, len(doc)) if span is doc else (span.start, span.end)
+        cached = self._rows  # read once: another thread may be matching another doc
+        if cached is None or cached[0] is not doc:
+            cached = self._rows = (doc, [tuple(r) for r in doc.to_array(_KEY_ATTRS).tolist()])
+        rows, decided = cached[1], self._decided
+        for i in range(start, end):
+            may = decided.get(rows[i])
+            if may is None:
+                token = doc[i]
+                may = token.pos_ not in _NEVER_TRIGGERS and any(
+                    form in self._index for form in _forms(token)
+                )
+                if len(decided) >= _DECIDED_MAX:
+                    decided.clear()
+                decided[rows[i]] = may
+            if may:
+                yield doc[i]
 
 
 # --- matching -------------------------------------------------------------------------------
@@ -343,10 +383,47 @@ def _is_measure(token: Token) -> bool:
     return _lemma(token) in _MEASURE_WORDS or any(c.dep_ == "nummod" for c in token.children)
 
 
-def _match_entry(entry: TriggerEntry, token: Token) -> tuple[Token, ...] | None:
-    if not _pos_ok(entry, token):
+@dataclass(slots=True)
+class _Seen:
+    """What one :meth:`TriggerDictionary.match` call has read of the parse so far, which every
+    entry of the head would read again: the forms of tokens, the head's left modifiers, whether
+    its part of speech fits a verb or a noun entry, and its object candidates."""
+
+    by_token: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    objects: dict[tuple[str, str | None, int], list[Token]] = field(default_factory=dict)
+    left: dict[int, list[Token]] = field(default_factory=dict)
+    pos: dict[tuple[str, int], bool] = field(default_factory=dict)
+
+    def forms(self, token: Token) -> tuple[str, ...]:
+        found = self.by_token.get(token.i)
+        if found is None:
+            found = self.by_token[token.i] = _forms(token)
+        return found
+
+    def modifiers(self, token: Token) -> list[Token]:
+        """The modifiers left of ``token`` in its subtree, which a phrase's modifiers may be."""
+        found = self.left.get(token.i)
+        if found is None:
+            found = self.left[token.i] = [
+                t for t in token.subtree if t.i < token.i and t.dep_ in _MODIFIER_DEPS
+            ]
+        return found
+
+    def pos_ok(self, entry: TriggerEntry, head: Token) -> bool:
+        key = (entry.pos, head.i)
+        ok = self.pos.get(key)
+        if ok is None:
+            ok = self.pos[key] = _pos_ok(entry, head)
+        return ok
+
+
+def _match_entry(
+    entry: TriggerEntry, token: Token, seen: _Seen | None = None
+) -> tuple[Token, ...] | None:
+    seen = seen or _Seen()
+    if not seen.pos_ok(entry, token):
         return None
-    head_tokens = _Phrase.parse(entry.lemma).match(token)
+    head_tokens = _Phrase.parse(entry.lemma).match(token, seen)
     if head_tokens is None:
         return None
     tokens = list(head_tokens)
@@ -369,8 +446,14 @@ def _match_entry(entry: TriggerEntry, token: Token) -> tuple[Token, ...] | None:
     obj: Token | None = None
     if entry.objects:
         phrases = [_Phrase.parse(o) for o in entry.objects]
-        for candidate in _object_candidates(entry, token, hosts):
-            matched = next((m for p in phrases if (m := p.match(candidate)) is not None), None)
+        key = (entry.pos, entry.prep, hosts[-1].i)  # hosts: the token and maybe its particle
+        candidates = seen.objects.get(key)
+        if candidates is None:
+            candidates = seen.objects[key] = _object_candidates(entry, token, hosts)
+        for candidate in candidates:
+            matched = next(
+                (m for p in phrases if (m := p.match(candidate, seen)) is not None), None
+            )
             if matched is not None:
                 obj = candidate
                 tokens.extend(matched)
