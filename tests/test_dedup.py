@@ -5,6 +5,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thucydides.dedup import (
     cluster_article,
@@ -159,3 +161,31 @@ def test_minhash_estimates_follow_the_true_jaccard() -> None:
         assert true < 0.05 and float(np.mean(sa == sb)) < 0.2
     copy = texts[0].replace("police", "army", 2)
     assert float(np.mean(minhash(texts[0]) == minhash(copy))) > 0.8
+
+
+def _shingles_char_by_char(text: str, k: int) -> set[str]:
+    """The definition: lower-case each alphanumeric character, everything else separates."""
+    words = "".join(c.lower() if c.isalnum() else " " for c in text).split()
+    return {" ".join(words[i : i + k]) for i in range(max(len(words) - k + 1, 0))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("İstanbul, ΟΔΟΣ snake_case x²", ["i̇stanbul", "οδοσ", "snake", "case", "x²"]),
+        ("Don't stop—now", ["don", "t", "stop", "now"]),
+        ("", []),
+    ],
+)
+def test_words_lower_each_character_on_its_own(text: str, expected: list[str]) -> None:
+    from thucydides.dedup import words
+
+    assert words(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=120), k=st.integers(1, 6))
+def test_shingles_follow_the_character_definition(text: str, k: int) -> None:
+    from thucydides.dedup import shingles
+
+    assert shingles(text, k) == _shingles_char_by_char(text, k)

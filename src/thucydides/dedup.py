@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -87,7 +88,8 @@ class Report:
 
     @property
     def evidence(self) -> int:
-        """How well-evidenced the report is; the best one represents its cluster."""
+        """How well-evidenced the report is; the best one represents its cluster. (The store
+        computes the same score in SQL, :mod:`thucydides.store.bulk`; a test keeps them equal.)"""
         score = 2 * len(self.actors) + 2 * len(self.recipients)
         score += sum(1 for s in self.sectors.values() if s)
         score += {"day": 3, "month": 2, "year": 1}.get(self.precision or "", 0)
@@ -264,12 +266,40 @@ def cluster_article(reports: Sequence[Report]) -> list[int]:
     return founder
 
 
+def cluster_events(events: Sequence[Event]) -> list[int]:
+    """:func:`cluster_article` for the events of one article in text order, computing the
+    matching features only where they can matter: reports of different kinds or ``factual``
+    flags are never the same event, so each (kind, factual) group is clustered on its own and
+    a group of one report is its own cluster. Gives the same founders as
+    ``cluster_article([report_of_event(e) for e in events])``."""
+    groups: dict[tuple[str, bool], list[int]] = {}
+    for i, e in enumerate(events):
+        groups.setdefault((e.plover or f"CAMEO{e.cameo[:2]}", e.factual), []).append(i)
+    founder = list(range(len(events)))
+    for members in groups.values():
+        if len(members) > 1:
+            found = cluster_article([report_of_event(events[i]) for i in members])
+            for i, f in zip(members, found, strict=True):
+                founder[i] = members[f]
+    return founder
+
+
 # -- near-duplicate articles -------------------------------------------------------------------
 
 
+# A word is a run of alphanumeric characters (``\w`` is exactly ``str.isalnum`` plus "_").
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of ``text``: runs of alphanumeric characters, each character
+    lower-cased on its own (a capital sigma becomes "σ", never the word-final "ς")."""
+    return " ".join(_WORD.findall(text)).replace("\u03a3", "\u03c3").lower().split()
+
+
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
-    words = "".join(c.lower() if c.isalnum() else " " for c in text).split()
-    return {" ".join(words[i : i + k]) for i in range(max(len(words) - k + 1, 0))}
+    found = words(text)
+    return set(map(" ".join, zip(*(found[i:] for i in range(k)), strict=False)))
 
 
 def minhash(text: str) -> np.ndarray[Any, np.dtype[np.uint64]] | None:

@@ -3,8 +3,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from builders import STORY, article, event, moscow_story
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from thucydides.dedup import cluster_article, cluster_events, report_of_event
 from thucydides.store import Store
 
 
@@ -97,3 +101,60 @@ def test_recoding_an_article_updates_its_clusters() -> None:
         )
         assert [r[2:5] for r in clusters(store)] == [(1, 1, 1)]
         assert store.sql("SELECT count(*) FROM events WHERE NOT is_representative") == [(0,)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    specs=st.lists(
+        st.tuples(
+            st.sampled_from(["040", "042", "043", "112", "190", "036"]),
+            st.sampled_from([(), ("SYRGOV",), ("TURGOV", "SYRGOV"), ("SYRSPY",), ("RUSGOV",)]),
+            st.sampled_from([None, "2022-12-28", "2022-12-30"]),
+            st.booleans(),
+        ),
+        max_size=8,
+    )
+)
+def test_grouped_article_clustering_equals_clustering_every_report(
+    specs: list[tuple[str, tuple[str, ...], str | None, bool]],
+) -> None:
+    evs = [
+        event("a1", i, cameo=c, actors=actors, date=date, factual=factual)
+        for i, (c, actors, date, factual) in enumerate(specs)
+    ]
+    assert cluster_events(evs) == cluster_article([report_of_event(e) for e in evs])
+
+
+@pytest.mark.parametrize("together", [False, True], ids=["two batches", "one batch"])
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ({}, {}, True),
+        ({}, {"date": "2025-01-21"}, True),  # a day apart
+        ({}, {"date": "2025-01-22"}, False),
+        ({}, {"date": "2025-01-05", "precision": "month"}, True),
+        ({}, {"date": "2025-02-01", "precision": "month"}, False),
+        ({}, {"date": "2025-02-10", "precision": "year"}, True),
+        ({}, {"cameo": "042"}, True),  # "met" and "visited"
+        ({"cameo": "041"}, {"cameo": "042"}, False),  # two specific codes
+        ({"cameo": "042"}, {"cameo": "043"}, True),  # two sides of one visit
+        ({}, {"cameo": "045"}, False),  # mediation weighs far more than a meeting
+        ({}, {"factual": False}, False),
+    ],
+)
+def test_reports_in_two_articles_merge_by_the_rule(
+    first: dict[str, Any], second: dict[str, Any], merged: bool, together: bool
+) -> None:
+    def story(article_id: str, changes: dict[str, Any]) -> tuple[Any, list[Any]]:
+        text = f"Story {article_id} told its own way. " * 20
+        fields = {"actors": ("TURGOV",), "recipients": ("SYRGOV",), "date": "2025-01-20"}
+        return article(article_id, text), [event(article_id, 0, **(fields | changes))]
+
+    batches = [[story("a1", first), story("b1", second)]]
+    with Store() as store:
+        for batch in batches if together else [batches[0][:1], batches[0][1:]]:
+            store.write(batch, [], run_id="r", coder_version="v")
+        members = membership(store)
+        assert (members["a1-e0"] == members["b1-e0"]) is merged
+        expected = [(2, 2)] if merged else [(1, 1), (1, 1)]
+        assert sorted(r[2:4] for r in clusters(store)) == expected

@@ -48,7 +48,44 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     Store(path).close()
     with Store(path) as store:
-        assert store.sql("SELECT version FROM _migrations ORDER BY version") == [(1,), (2,), (3,)]
+        assert store.sql("SELECT version FROM _migrations ORDER BY version") == [
+            (1,),
+            (2,),
+            (3,),
+            (4,),
+        ]
+
+
+def test_a_version_3_store_keeps_its_rows_and_gets_the_event_id_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from builders import article as article_with
+    from builders import moscow_story
+
+    import thucydides.store.store as store_module
+    from thucydides.store import queries
+    from thucydides.store.schema import MIGRATIONS
+
+    path = tmp_path / "v3.duckdb"
+    rows = "SELECT * EXCLUDE (record), record::VARCHAR FROM events ORDER BY event_id"
+    indexes = "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'"
+    with monkeypatch.context() as m:
+        m.setattr(store_module, "MIGRATIONS", MIGRATIONS[:3])
+        with Store(path) as old:
+            old.write([moscow_story("a1")], [], run_id="r", coder_version="v")
+            before = old.sql(rows)
+            page = queries.events(old, mentions=True)
+            assert old.sql(indexes) == []
+    with Store(path) as store:
+        assert store.sql("SELECT max(version) FROM _migrations") == [(4,)]
+        assert store.sql(indexes) == [("events_event_id",)]
+        assert store.sql(rows) == before
+        assert queries.events(store, mentions=True).equals(page)
+        other = (article_with("b1", "Another story. " * 30), moscow_story("b1")[1])
+        store.write([other], [], run_id="r", coder_version="v")
+        store.write([other], [], run_id="r", coder_version="v")  # deletes through the index
+        assert store.counts()["events"] == 8
+        assert len(queries.events(store, mentions=True)) == 8
 
 
 def test_event_record_round_trips_through_the_store() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import duckdb
+import numpy as np
 import orjson
 import pandas as pd
 
@@ -94,68 +95,125 @@ RECORD_STRUCTURE = (
     '"modality": "VARCHAR", "date": "DATE", "date_precision": "VARCHAR", "date_text": "VARCHAR", '
     '"location": "JSON", "explanation": "JSON"}'
 )
-_PARSE = f"""
-    CREATE OR REPLACE TEMP TABLE _parsed AS
-    SELECT from_json(record, '{RECORD_STRUCTURE}') AS r, * FROM _staged
-"""
-_PARSED = "SELECT * FROM _parsed"
 
-_EVENTS_FROM_JSON = f"""
-    INSERT INTO events ({", ".join(EVENT_COLUMNS)})
+
+def _countries(parties: str, keep: str = "true") -> str:
+    """The distinct non-empty countries of a list of parties (those for which ``keep`` holds)."""
+    return (
+        f"list_distinct(list_transform(list_filter(coalesce({parties}, []), "
+        f"lambda a: coalesce(a.country, '') <> '' AND {keep}), lambda a: a.country))"
+    )
+
+
+_PARTIES = "coalesce(r.actors, []) || coalesce(r.recipients, [])"
+# Report.evidence (thucydides.dedup) of the parsed record ``r``: two points per actor and per
+# recipient country, one per country with sectors, 3/2/1 for a day/month/year date, two for a
+# place with a country and one for a specific (not root-level) CAMEO code.
+_EVIDENCE = f"""(
+    2 * len({_countries("r.actors")}) + 2 * len({_countries("r.recipients")})
+    + len({_countries(_PARTIES, "len(coalesce(a.sectors, [])) > 0")})
+    + CASE r.date_precision WHEN 'day' THEN 3 WHEN 'month' THEN 2 WHEN 'year' THEN 1 ELSE 0 END
+    + CASE WHEN coalesce(r.location->>'country', '') <> '' THEN 2 ELSE 0 END
+    + CASE WHEN length(r.cameo) = 2 OR (length(r.cameo) = 3 AND r.cameo LIKE '%0') THEN 0
+           ELSE 1 END)"""
+
+# Each record is parsed once into the temporary table ``_parsed``, with the columns the clusters
+# need (the ones of :func:`thucydides.store.clusters.cluster_rows`) computed next to it.
+_STAGE = f"""
+    CREATE OR REPLACE TEMP TABLE _parsed AS
+    SELECT r, record, cluster_id, num_mentions, num_articles, num_sources,
+           r.event_id, r.article_id, r.cameo, r.date, $dataset AS dataset,
+           {_EVIDENCE} AS evidence, coalesce(r.plover, 'CAMEO' || r.cameo_root) AS kind,
+           array_to_string(list_sort(list_distinct(list_filter(
+               list_transform({_PARTIES}, lambda a: a.country), lambda x: x IS NOT NULL))),
+               '|') AS countries_key
+    FROM (SELECT from_json(record, '{RECORD_STRUCTURE}') AS r, * FROM _staged)
+"""
+
+_EVENTS_FROM_STAGED = """
+    INSERT INTO events ({columns}, is_representative)
     SELECT r.event_id, r.article_id, r.sentence_index, r.sentence, r.trigger.text,
            r.trigger.start, r.trigger."end", r.plover, r.plover_mode,
            coalesce(r.plover_contexts, []), r.cameo, r.cameo_root, r.goldstein, r.quad_class,
            r.factual, r.modality, r.date, r.date_precision, r.date_text,
-           coalesce(r.location, 'null'), r.explanation, record, run_id, dataset, cluster_id,
-           evidence, coalesce(r.plover, 'CAMEO' || r.cameo_root),
-           array_to_string(list_sort(list_distinct(list_filter(
-               list_transform(coalesce(r.actors, []) || coalesce(r.recipients, []),
-                              lambda a: a.country),
-               lambda x: x IS NOT NULL))), '|'),
+           coalesce(r.location, 'null'), r.explanation, record, $run_id, p.dataset,
+           p.cluster_id, p.evidence, p.kind, p.countries_key,
            '|' || array_to_string(list_transform(r.actors, lambda a: a.code), '|') || '|',
            '|' || array_to_string(list_transform(r.recipients, lambda a: a.code), '|') || '|',
            '|' || array_to_string(list_transform(r.actors, lambda a: a.country), '|') || '|',
            '|' || array_to_string(list_transform(r.recipients, lambda a: a.country), '|') || '|',
-           num_mentions, num_articles, num_sources
-    FROM ({_PARSED})
-"""
+           {counts}, {representative}
+    FROM _parsed p {join}
+""".replace("{columns}", ", ".join(EVENT_COLUMNS))
 
-_ACTORS_FROM_JSON = f"""
+_ACTORS_FROM_STAGED = """
     INSERT INTO event_actors
     SELECT event_id, role, pos, a.code, a.country, coalesce(a.sectors, []), a.name, a.text,
            a.start, a."end"
     FROM (
         SELECT r.event_id, 'actor' AS role, unnest(r.actors) AS a,
                generate_subscripts(r.actors, 1) - 1 AS pos
-        FROM ({_PARSED})
+        FROM _parsed
         UNION ALL
         SELECT r.event_id, 'recipient', unnest(r.recipients), generate_subscripts(r.recipients, 1) - 1
-        FROM ({_PARSED})
+        FROM _parsed
     )
 """
 
-_PLACES_FROM_JSON = f"""
+_PLACES_FROM_STAGED = """
     INSERT INTO places
     SELECT r.event_id, p->>'name', p->>'country', p->>'admin1', CAST(p->>'lat' AS DOUBLE),
            CAST(p->>'lon' AS DOUBLE), CAST(p->>'geonameid' AS BIGINT), p->>'precision'
-    FROM (SELECT r, r.location AS p FROM ({_PARSED}))
+    FROM (SELECT r, r.location AS p FROM _parsed)
     WHERE p IS NOT NULL AND json_type(p) = 'OBJECT'
 """
 
+_COUNTS = ("num_mentions", "num_articles", "num_sources")
 
-def insert_records(con: duckdb.DuckDBPyConnection, staged: dict[str, Sequence[Any]]) -> None:
-    """Insert events from their JSON records (``record``, ``run_id``, ``dataset``,
-    ``cluster_id``, ``evidence`` and optionally the cluster counts ``num_mentions``,
-    ``num_articles``, ``num_sources``): DuckDB derives every event column, the actor rows
-    and the place rows from the JSON, in parallel."""
+
+def stage_records(
+    con: duckdb.DuckDBPyConnection, staged: dict[str, Sequence[Any]], *, dataset: str
+) -> None:
+    """Parse event records (``record``, ``cluster_id`` and optionally the cluster counts
+    ``num_mentions``, ``num_articles``, ``num_sources``) into the temporary table ``_parsed``,
+    once, in parallel; :func:`insert_staged` then stores them."""
     n = len(staged["record"])
-    counts = {k: staged.get(k, [1] * n) for k in ("num_mentions", "num_articles", "num_sources")}
+    counts = {k: staged.get(k, np.ones(n, dtype=np.int32)) for k in _COUNTS}
     con.register("_staged", pd.DataFrame({**staged, **counts}))
     try:
-        con.execute(_PARSE)
-        con.execute(_EVENTS_FROM_JSON)
-        con.execute(_ACTORS_FROM_JSON)
-        con.execute(_PLACES_FROM_JSON)
-        con.execute("DROP TABLE _parsed")
+        con.execute(_STAGE, {"dataset": dataset})
     finally:
         con.unregister("_staged")
+
+
+def insert_staged(
+    con: duckdb.DuckDBPyConnection, *, run_id: str, clusters: str | None = None
+) -> None:
+    """Insert the staged events, their actor rows and place rows (every column derived from the
+    JSON by DuckDB). With ``clusters`` (a table of cluster rows covering every staged cluster)
+    the events get their cluster's counts and representative flag; without, the staged counts
+    and each event represents its cluster. Drops ``_parsed``."""
+    if clusters:
+        counts = "c.num_mentions, c.num_articles, c.num_sources"
+        representative = "p.event_id = c.representative"
+        join = f"JOIN {clusters} c ON c.cluster_id = p.cluster_id"
+    else:
+        counts, representative, join = ", ".join(f"p.{c}" for c in _COUNTS), "true", ""
+    sql = _EVENTS_FROM_STAGED.format(counts=counts, representative=representative, join=join)
+    con.execute(sql, {"run_id": run_id})
+    con.execute(_ACTORS_FROM_STAGED)
+    con.execute(_PLACES_FROM_STAGED)
+    con.execute("DROP TABLE _parsed")  # callers write in a transaction: a failure drops it too
+
+
+def insert_records(
+    con: duckdb.DuckDBPyConnection,
+    staged: dict[str, Sequence[Any]],
+    *,
+    run_id: str,
+    dataset: str,
+) -> None:
+    """Insert events from their JSON records (see :func:`stage_records`), each representing its
+    cluster with the staged counts."""
+    stage_records(con, staged, dataset=dataset)
+    insert_staged(con, run_id=run_id)

@@ -10,31 +10,80 @@ from collections.abc import Iterable, Sequence
 
 import duckdb
 
-from thucydides.dedup import Report, cluster_article, report, same_event
+from thucydides.dedup import DAY_SLACK, GOLDSTEIN_SLACK, cluster_events, report, same_event
+from thucydides.models import Event
 from thucydides.store.bulk import register_frame
 
 _WINDOW_DAYS = 31
 
+# Necessary conditions of :func:`thucydides.dedup.same_event` across articles, checked in SQL on
+# the representatives ``x`` and ``y`` of two candidate clusters so that Python loads and compares
+# only the pairs that can match (rules 2 and 3 of the module docstring; Python decides).
+_DATES_COMPATIBLE = f"""(CASE
+    WHEN 'year' IN (x.date_precision, y.date_precision) THEN year(x.date) = year(y.date)
+    WHEN 'month' IN (x.date_precision, y.date_precision)
+        THEN date_trunc('month', x.date) = date_trunc('month', y.date)
+    ELSE abs(date_diff('day', x.date, y.date)) <= {DAY_SLACK} END)"""
+_GENERIC = "(length({0}) = 2 OR (length({0}) = 3 AND {0} LIKE '%0'))"
+_CAMEO_COMPATIBLE = f"""(x.cameo = y.cameo OR x.plover_mode = y.plover_mode
+    OR (left(x.cameo, 2) = left(y.cameo, 2)
+        AND ({_GENERIC.format("x.cameo")} OR {_GENERIC.format("y.cameo")})
+        AND abs(coalesce(x.goldstein, 0) - coalesce(y.goldstein, 0)) <= {GOLDSTEIN_SLACK}))"""
 
-def within_articles(
-    article_ids: Sequence[str], event_ids: Sequence[str], reports: Sequence[Report]
-) -> list[str]:
+
+def within_articles(events: Sequence[Event]) -> list[str]:
     """The cluster id of each event, clustered per article (events grouped by article, in text
     order). A cluster is named after the event that founded it, so the same input always gives
     the same cluster ids."""
     out: list[str] = []
     start = 0
-    while start < len(reports):
+    while start < len(events):
         end = start + 1
-        while end < len(reports) and article_ids[end] == article_ids[start]:
+        while end < len(events) and events[end].article_id == events[start].article_id:
             end += 1
         if end - start == 1:
-            out.append(event_ids[start])
+            out.append(events[start].event_id)
         else:
-            founders = cluster_article(reports[start:end])
-            out.extend(event_ids[start + f] for f in founders)
+            out.extend(events[start + f].event_id for f in cluster_events(events[start:end]))
         start = end
     return out
+
+
+def cluster_rows(members: str) -> str:
+    """SQL for the cluster rows (``clusters`` columns, in order) of the clusters whose members
+    are the relation ``members`` (``cluster_id``, ``event_id``, ``article_id``, ``evidence``,
+    ``dataset``, ``kind``, ``countries_key``, ``cameo``, ``date``): mentions count every report,
+    wire copies of a member's article included; the best-evidenced report represents."""
+    return f"""
+        WITH m AS (SELECT * FROM {members}), seen AS (
+            SELECT m.cluster_id, a.article_id, a.source,
+                   coalesce(a.published, CAST(a.coded_at AS DATE)) AS day
+            FROM m JOIN articles a ON a.article_id = m.article_id
+            UNION ALL
+            SELECT m.cluster_id, a.article_id, a.source,
+                   coalesce(a.published, CAST(a.coded_at AS DATE)) AS day
+            FROM m JOIN articles a ON a.duplicate_of = m.article_id
+        ), stats AS (
+            SELECT cluster_id, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles,
+                   count(DISTINCT coalesce(source, article_id)) AS n_sources,
+                   min(day) AS first_seen, max(day) AS last_seen
+            FROM seen GROUP BY cluster_id
+        ), rep AS (
+            SELECT cluster_id, first(event_id ORDER BY evidence DESC, event_id) AS event_id
+            FROM m GROUP BY cluster_id
+        )
+        SELECT rep.cluster_id, rep.event_id AS representative, e.dataset, e.kind,
+               e.countries_key, e.cameo, e.date, s.n_mentions AS num_mentions,
+               s.n_articles AS num_articles, s.n_sources AS num_sources, s.first_seen,
+               s.last_seen
+        FROM rep JOIN stats s USING (cluster_id) JOIN m e ON e.event_id = rep.event_id
+    """
+
+
+_MEMBERS = (
+    "(SELECT cluster_id, event_id, article_id, evidence, dataset, kind, countries_key, cameo, "
+    "date FROM events WHERE cluster_id IN (SELECT cluster_id FROM _affected))"
+)
 
 
 def refresh(con: duckdb.DuckDBPyConnection, cluster_ids: Iterable[str]) -> None:
@@ -45,34 +94,7 @@ def refresh(con: duckdb.DuckDBPyConnection, cluster_ids: Iterable[str]) -> None:
     register_frame(con, "_affected", {"cluster_id": ids})
     try:
         con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT cluster_id FROM _affected)")
-        con.execute(
-            """
-            INSERT INTO clusters
-            WITH m AS (
-                SELECT e.cluster_id, e.event_id, e.article_id, e.evidence FROM events e
-                WHERE e.cluster_id IN (SELECT cluster_id FROM _affected)
-            ), seen AS (
-                SELECT m.cluster_id, a.article_id, a.source,
-                       coalesce(a.published, CAST(a.coded_at AS DATE)) AS day
-                FROM m JOIN articles a ON a.article_id = m.article_id
-                UNION ALL
-                SELECT m.cluster_id, a.article_id, a.source,
-                       coalesce(a.published, CAST(a.coded_at AS DATE)) AS day
-                FROM m JOIN articles a ON a.duplicate_of = m.article_id
-            ), stats AS (
-                SELECT cluster_id, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles,
-                       count(DISTINCT coalesce(source, article_id)) AS n_sources,
-                       min(day) AS first_seen, max(day) AS last_seen
-                FROM seen GROUP BY cluster_id
-            ), rep AS (
-                SELECT cluster_id, first(event_id ORDER BY evidence DESC, event_id) AS event_id
-                FROM m GROUP BY cluster_id
-            )
-            SELECT rep.cluster_id, rep.event_id, e.dataset, e.kind, e.countries_key, e.cameo,
-                   e.date, s.n_mentions, s.n_articles, s.n_sources, s.first_seen, s.last_seen
-            FROM rep JOIN stats s USING (cluster_id) JOIN events e ON e.event_id = rep.event_id
-            """
-        )
+        con.execute(f"INSERT INTO clusters BY NAME {cluster_rows(_MEMBERS)}")
         con.execute(
             "UPDATE events SET is_representative = (events.event_id = c.representative), "
             "num_mentions = c.num_mentions, num_articles = c.num_articles, "
@@ -82,6 +104,23 @@ def refresh(con: duckdb.DuckDBPyConnection, cluster_ids: Iterable[str]) -> None:
         )
     finally:
         con.unregister("_affected")
+
+
+def stage_clusters(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Store the clusters of the staged events (``_parsed``, see
+    :func:`thucydides.store.bulk.stage_records`) computed from the batch alone, also as the
+    temporary table ``_batch_clusters``. Returns the ids that were already stored: those clusters
+    have members outside the batch and need a :func:`refresh` once the events are in."""
+    known = {
+        str(r[0])
+        for r in con.execute(
+            "SELECT DISTINCT cluster_id FROM clusters "
+            "WHERE cluster_id IN (SELECT cluster_id FROM _parsed)"
+        ).fetchall()
+    }
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _batch_clusters AS {cluster_rows('_parsed')}")
+    con.execute("INSERT INTO clusters BY NAME SELECT * FROM _batch_clusters")
+    return known
 
 
 def merge_across_articles(con: duckdb.DuckDBPyConnection, new_ids: Sequence[str]) -> set[str]:
@@ -102,7 +141,10 @@ def merge_across_articles(con: duckdb.DuckDBPyConnection, new_ids: Sequence[str]
              AND c.date BETWEEN n.date - INTERVAL {_WINDOW_DAYS} DAY
                             AND n.date + INTERVAL {_WINDOW_DAYS} DAY
              AND c.cluster_id <> n.cluster_id AND c.dataset = n.dataset
+            JOIN events x ON x.event_id = n.representative
+            JOIN events y ON y.event_id = c.representative
             WHERE n.cluster_id IN (SELECT cluster_id FROM _new) AND n.countries_key <> ''
+              AND {_DATES_COMPATIBLE} AND {_CAMEO_COMPATIBLE}
             ORDER BY n.cluster_id, is_new, distance, c.cluster_id
             """
         ).fetchall()

@@ -133,15 +133,27 @@ def events(
     record, version 1, as a dict)."""
     where, params = _where(filters)
     representative = "" if mentions else "AND e.is_representative"
+    # Two steps: the page's ids from the narrow filter and sort columns alone, then the wide
+    # columns (sentence, JSON record) of those rows only, looked up in the event_id index
+    # (``= ANY(?)`` uses it; a join would scan the table).
+    ids = [
+        row[0]
+        for row in store.sql(
+            f"SELECT e.event_id FROM events e WHERE {where} {representative} "
+            f"{_NEWEST_FIRST} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    ]
+    if not ids:
+        return _finish(pd.DataFrame())
     frame = store.frame(
-        f"""
-        SELECT {_PAGE_COLUMNS} FROM events e
-        WHERE {where} {representative}
-        ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?
-        """,
-        [*params, limit, offset],
+        f"SELECT {_PAGE_COLUMNS} FROM events e WHERE e.event_id = ANY(?) {_NEWEST_FIRST}",
+        [ids],
     )
     return _finish(frame)
+
+
+_NEWEST_FIRST = "ORDER BY e.date DESC NULLS LAST, e.event_id"
 
 
 _COLUMNS = [

@@ -85,6 +85,11 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         FROM clusters c WHERE c.cluster_id = events.cluster_id;
         """,
     ),
+    (
+        4,
+        "an index on event ids, so a page fetches its wide columns by id",
+        "CREATE INDEX events_event_id ON events (event_id);",
+    ),
 )
 
 ARTICLE_COLUMNS = (

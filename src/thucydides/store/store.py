@@ -13,14 +13,25 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pandas as pd
 
-from thucydides.dedup import report, report_of_event
+from thucydides.dedup import report
 from thucydides.errors import StoreError
 from thucydides.models import Article, Event, Rejection
 
 if TYPE_CHECKING:
     from thucydides.formats.importers import Imported as ImportedRow
-from thucydides.store.bulk import event_json, insert_records, insert_rows
-from thucydides.store.clusters import merge_across_articles, refresh, within_articles
+from thucydides.store.bulk import (
+    event_json,
+    insert_records,
+    insert_rows,
+    insert_staged,
+    stage_records,
+)
+from thucydides.store.clusters import (
+    merge_across_articles,
+    refresh,
+    stage_clusters,
+    within_articles,
+)
 from thucydides.store.copies import find_copies
 from thucydides.store.schema import (
     ARTICLE_COLUMNS,
@@ -166,13 +177,11 @@ class Store:
                         for a, evs in coded
                     ],
                 )
-                events = [
-                    e
-                    for a, evs in coded
-                    if a.id not in copies
-                    for e in sorted(evs, key=lambda e: (e.trigger.start, e.cameo))
-                ]
-                new_clusters = self._insert_events(events, run_id)
+                events: list[Event] = []
+                for a, evs in coded:
+                    if a.id not in copies:
+                        events.extend(sorted(evs, key=lambda e: (e.trigger.start, e.cameo)))
+                new_clusters, known = self._insert_events(events, run_id)
                 insert_rows(
                     con,
                     "rejections",
@@ -182,7 +191,7 @@ class Store:
                         for r in rejections
                     ],
                 )
-                refresh(con, touched | new_clusters)
+                refresh(con, touched | known)
                 refresh(con, merge_across_articles(con, sorted(new_clusters)))
                 con.execute("COMMIT")
             except BaseException:
@@ -192,6 +201,19 @@ class Store:
     def _delete_articles(self, article_ids: Sequence[str]) -> set[str]:
         """Delete the rows of these articles; returns the clusters their events belonged to."""
         con = self._con
+        # one cheap look-up first: usually none of a batch's articles is stored yet
+        article_ids = [
+            str(r[0])
+            for r in con.execute(
+                "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest($ids)) "
+                "UNION SELECT article_id FROM events WHERE article_id IN (SELECT unnest($ids)) "
+                "UNION SELECT article_id FROM rejections "
+                "WHERE article_id IN (SELECT unnest($ids))",
+                {"ids": list(article_ids)},
+            ).fetchall()
+        ]
+        if not article_ids:
+            return set()
         touched = {
             str(r[0])
             for r in con.execute(
@@ -227,27 +249,26 @@ class Store:
         ).fetchall()
         return {str(r[0]) for r in rows}
 
-    def _insert_events(self, events: Sequence[Event], run_id: str) -> set[str]:
-        """Insert events, their actors and places; returns the ids of their new clusters.
+    def _insert_events(self, events: Sequence[Event], run_id: str) -> tuple[set[str], set[str]]:
+        """Insert events, their actors and places, and their clusters as the batch alone makes
+        them; returns the ids of the new clusters and of those among them that were already
+        stored (to refresh).
 
-        Python serialises each event once (orjson) and computes its matching features; DuckDB
-        derives every column, actor row and place row from the JSON."""
+        Python serialises each event once (orjson) and clusters the reports of each article;
+        DuckDB derives every column, actor row and place row from the JSON."""
         if not events:
-            return set()
-        reports = [report_of_event(e) for e in events]
-        event_ids = [e.event_id for e in events]
-        cluster_ids = within_articles([e.article_id for e in events], event_ids, reports)
-        insert_records(
-            self._con,
-            {
-                "record": [event_json(e) for e in events],
-                "run_id": [run_id] * len(events),
-                "dataset": ["thucydides"] * len(events),
-                "cluster_id": cluster_ids,
-                "evidence": [r.evidence for r in reports],
-            },
+            return set(), set()
+        cluster_ids = within_articles(events)
+        con = self._con
+        stage_records(
+            con,
+            {"record": [event_json(e) for e in events], "cluster_id": cluster_ids},
+            dataset="thucydides",
         )
-        return set(cluster_ids)
+        known = stage_clusters(con)
+        insert_staged(con, run_id=run_id, clusters="_batch_clusters")
+        con.execute("DROP TABLE _batch_clusters")  # a failed write rolls both back
+        return set(cluster_ids), known
 
     def start_run(
         self, run_id: str, coder_version: str, settings: dict[str, Any], inputs: Sequence[str]
@@ -345,14 +366,13 @@ class Store:
                     con,
                     {
                         "record": [json.dumps(r, ensure_ascii=False) for r in records],
-                        "run_id": [f"import:{dataset}"] * len(records),
-                        "dataset": [dataset] * len(records),
                         "cluster_id": [r.cluster_id or r.record["event_id"] for r in rows],
-                        "evidence": [r.evidence for r in reports],
                         "num_mentions": [r.num_mentions for r in rows],
                         "num_articles": [r.num_articles for r in rows],
                         "num_sources": [r.num_sources for r in rows],
                     },
+                    run_id=f"import:{dataset}",
+                    dataset=dataset,
                 )
                 insert_rows(
                     con,
