@@ -68,6 +68,9 @@ class Store:
                 f"cannot open the store {self.path!r}: {exc}. Is another thucydides process "
                 "writing to it? Only one writer at a time; use another --db path."
             ) from exc
+        # DuckDB draws progress bars on stdout during long statements; they would corrupt the
+        # output of commands that print data (JSONL to stdout, benchmark lines).
+        self._con.execute("SET enable_progress_bar = false")
         if not read_only:
             self._migrate()
 
