@@ -1,23 +1,36 @@
 """The web API and dashboard on a store of 1,000,000 synthetic events.
 
     .venv/bin/python benchmarks/api.py [--events 1000000] [--clients 50] [--requests 2000]
+        [--passes distinct,typical] [--no-browser]
 
 1. Builds (once; kept in ``--workdir``) a store of ``--events`` synthetic events, imported as
    event records — actors from 30 countries and 6 sectors, 10 years of dates, places in 40
    cities — and prints how long that took.
 2. Starts ``thucydides serve`` on a free loopback port (a separate process, as in production)
-   and prints how long it took to answer (the snapshot copy of the store included).
+   and prints how long it took to answer: the snapshot (copy and read tables) and the warm-up
+   pass (see thucydides.web.warmup).
 3. Dashboard first paint: Debian's Chromium (Playwright) loads each page, first with nothing
    cached on the server, then again; prints first contentful paint and the time until the page
    has drawn its data.
-4. API latency: ``--clients`` concurrent keep-alive clients send ``--requests`` requests of the
-   typical queries (overview counts, event pages with filters, dyad series and event lists,
-   top dyads/actors, QuadClass series, an actor's timeline, top dyads and series, event
-   detail, map). Two passes: "distinct" (every request but the overview's a different query:
-   nothing can come from the answer cache) and "repeated" (a fixed set of 84 queries, as on a
-   dashboard many people look at). Prints p50/p95/p99 and requests/s, overall and per route,
-   the answer cache's hits and misses during the pass and the server's resident memory. The
-   load generator runs on the same two cores as the server.
+4. API latency: ``--clients`` concurrent keep-alive clients send ``--requests`` requests per
+   pass (``--passes``, in order):
+
+   * "distinct": typical queries (overview counts, event pages with filters, dyad series and
+     event lists, top dyads/actors, QuadClass series, an actor's timeline, top dyads and
+     series, event detail, map), every request but the overview's a different query (its own
+     start date): nothing can come from a cache;
+   * "typical": the requests the dashboard's pages send (static/app.js), visit by visit: a page
+     drawn by the weights of ``VISITS`` (overview 20, dyad page 25, actor page 20, event list
+     15, map 5, an event 10, a custom date range 5); a dyad or actor by Zipf (s=1.1) over its
+     rank among the server's top 200 (people follow the overview's links and look at the
+     busiest pairs most); a page of the event list by Zipf (s=1.5) over 20 pages, a third of
+     them filtered by a party; an event uniformly among all; a custom range is one request of
+     the distinct pass;
+   * "repeated": a fixed set of 84 queries of the distinct kinds, over and over.
+
+   Prints p50/p95/p99 and requests/s, overall and per kind, the answer cache's hits and misses
+   during the pass and the server's resident memory. The load generator runs on the same two
+   cores as the server.
 
 Targets (issue 8): first paint < 1 s and API p95 < 100 ms for typical queries.
 """
@@ -26,7 +39,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import datetime as dt
+import itertools
 import random
 import socket
 import statistics
@@ -34,6 +49,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -168,7 +184,12 @@ def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
             if proc.poll() is not None or time.perf_counter() - t > 600:
                 raise SystemExit("the server did not start") from None
             time.sleep(0.2)
-    print(f"server: answering after {time.perf_counter() - t:.1f} s (snapshot copy included)")
+    took = time.perf_counter() - t
+    snapshot = httpx.get(url + "/api/health", timeout=60).json()["snapshot"]
+    print(
+        f"server: answering after {took:.1f} s: snapshot (copy and read tables) "
+        f"{snapshot['took_seconds']} s, warm-up {snapshot.get('warm_up')}"
+    )
     return proc, url
 
 
@@ -228,6 +249,78 @@ def queries(rng: random.Random, distinct: bool, n_events: int) -> list[tuple[str
     ]
 
 
+def zipf(rng: random.Random, n: int, s: float = 1.1) -> int:
+    """A rank in [0, n) drawn with probability proportional to 1 / (rank + 1) ** s."""
+    weights = ZIPF.get((n, s))
+    if weights is None:
+        weights = ZIPF[(n, s)] = list(itertools.accumulate(1 / (k + 1) ** s for k in range(n)))
+    return min(n - 1, bisect.bisect(weights, rng.random() * weights[-1]))
+
+
+ZIPF: dict[tuple[int, float], list[float]] = {}
+# (kind, weight) of the visits of the typical pass; each visit is the requests its page sends
+VISITS = (
+    ("overview", 20),
+    ("dyad page", 25),
+    ("actor page", 20),
+    ("event list", 15),
+    ("map", 5),
+    ("event", 10),
+    ("custom range", 5),
+)
+
+
+def typical(
+    rng: random.Random, dyads: list[tuple[str, str]], actors: list[str], n_events: int
+) -> list[tuple[str, str]]:
+    """The requests of one dashboard visit, as static/app.js sends them: a page drawn by the
+    weights of VISITS; a dyad or actor by Zipf (s=1.1) over the rank in the server's own top
+    lists (people follow the overview's links and look at the busiest pairs most); a page of
+    the event list by Zipf (s=1.5) over 20 pages, a third of them filtered by a party. An event
+    is any event, and a custom range is one request of the distinct pass: both are nearly
+    always computed."""
+    kind = rng.choices([k for k, _ in VISITS], [w for _, w in VISITS])[0]
+    if kind == "overview":
+        return [
+            ("overview", "/api/health"),
+            ("series", "/api/series?interval=month"),
+            ("top dyads", "/api/top/dyads?limit=15"),
+            ("top actors", "/api/top/actors?limit=15"),
+        ]
+    if kind == "dyad page":
+        a, b = (quote(x) for x in dyads[zipf(rng, len(dyads))])
+        return [
+            ("dyad series", f"/api/dyads/{a}/{b}/series?interval=month"),
+            ("dyad events", f"/api/dyads/{a}/{b}/events?offset=0&limit=25"),
+        ]
+    if kind == "actor page":
+        code = quote(actors[zipf(rng, len(actors))])
+        return [
+            ("actor series", f"/api/series?party={code}"),
+            ("actor dyads", f"/api/top/dyads?party={code}&limit=15"),
+            ("actor timeline", f"/api/actors/{code}/timeline?limit=25"),
+        ]
+    if kind == "event list":
+        offset = 50 * zipf(rng, 20, 1.5)
+        if rng.random() < 1 / 3:
+            party = quote(actors[zipf(rng, len(actors))])
+            return [("events?party", f"/api/events?party={party}&offset={offset}&limit=50")]
+        return [("events", f"/api/events?offset={offset}&limit=50")]
+    if kind == "map":
+        return [("map", "/api/map?limit=1000")]
+    if kind == "event":
+        return [("event", f"/api/events/e{rng.randrange(n_events // 5)}-{rng.randrange(5)}")]
+    name, path = rng.choice(queries(rng, distinct=True, n_events=n_events)[1:])
+    return [(f"{name} (range)", path)]
+
+
+def ranking(url: str, top: int) -> tuple[list[tuple[str, str]], list[str]]:
+    """The server's top ``top`` dyads and actors (not counted in the figures)."""
+    dyads = httpx.get(f"{url}/api/top/dyads?limit={top}", timeout=600).json()["dyads"]
+    actors = httpx.get(f"{url}/api/top/actors?limit={top}", timeout=600).json()["actors"]
+    return [(d["actor"], d["recipient"]) for d in dyads], [a["code"] for a in actors]
+
+
 def server_memory(pid: int) -> str:
     """The server's resident memory now and at its peak (Linux)."""
     try:
@@ -281,16 +374,21 @@ async def load(
     url: str,
     clients: int,
     requests: int,
-    distinct: bool,
+    label: str,
     n_events: int,
     pid: int,
     http_client: str = "lean",
 ) -> None:
-    rng = random.Random(11 if distinct else 5)
+    rng = random.Random({"distinct": 11, "repeated": 5, "typical": 7}[label])
     pool = [q for _ in range(6) for q in queries(rng, distinct=False, n_events=n_events)]
     work: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
-    for i in range(requests):
-        if distinct:
+    if label == "typical":
+        dyads, actors = ranking(url, 200)
+        while work.qsize() < requests:
+            for request in typical(rng, dyads, actors, n_events)[: requests - work.qsize()]:
+                work.put_nowait(request)
+    for i in range(requests if label != "typical" else 0):
+        if label == "distinct":
             kinds = queries(rng, distinct=True, n_events=n_events)
             work.put_nowait(kinds[i % len(kinds)])
         else:
@@ -332,7 +430,6 @@ async def load(
     wall = time.perf_counter() - t
     hits, misses, joined = (n - b for n, b in zip(cache_counts(url), before, strict=True))
     every = sorted(x for v in times.values() for x in v)
-    label = "distinct" if distinct else "repeated"
     print(
         f"api {label}: {len(every)} requests, {clients} clients, {len(every) / wall:.0f} req/s, "
         f"p50 {pct(every, 50):.0f} ms, p95 {pct(every, 95):.0f} ms, p99 {pct(every, 99):.0f} ms, "
@@ -363,6 +460,11 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--workdir", default="/tmp/thucydides-bench-api")
+    parser.add_argument(
+        "--passes",
+        default="distinct,typical",
+        help="Comma-separated passes, in order: distinct, typical, repeated.",
+    )
     parser.add_argument("--no-browser", action="store_true", help="Skip the first-paint part.")
     parser.add_argument(
         "--http-client",
@@ -380,13 +482,13 @@ def main() -> None:
     try:
         if not args.no_browser and Path("/usr/bin/chromium").exists():
             first_paint(url)
-        for distinct in (True, False):
+        for label in args.passes.split(","):
             asyncio.run(
                 load(
                     url,
                     args.clients,
                     args.requests,
-                    distinct,
+                    label,
                     args.events,
                     proc.pid,
                     args.http_client,

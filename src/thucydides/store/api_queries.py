@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -138,8 +139,7 @@ def _running(
     if not s.whole:
         return "", []
     # months before the first one of the store have no rows: the first one's counts are theirs
-    # (looked up apart: a subquery here would cost the planner more than the lookup)
-    (first,) = store.sql("SELECT first_month FROM read_bounds")[0]
+    first = _first_month(store)
     columns = ", ".join([*items, *values])
     parts = [f"SELECT {columns} FROM {table} t WHERE t.month = ? AND {keys}"]
     params: list[Any] = [max(s.first or first, first), *key_params]
@@ -151,6 +151,19 @@ def _running(
         parts.append(f"SELECT {columns} FROM {table} t WHERE t.month IS NULL AND {keys}")
         params += key_params
     return "".join(f"{p} UNION ALL " for p in parts), params
+
+
+# The first month of each snapshot's store (a snapshot never changes): looked up once per
+# connection, not once per query (a subquery instead would cost the planner more).
+_FIRST_MONTH: weakref.WeakKeyDictionary[Store, dt.date] = weakref.WeakKeyDictionary()
+
+
+def _first_month(store: Store) -> dt.date:
+    first = _FIRST_MONTH.get(store)
+    if first is None:
+        (first,) = store.sql("SELECT first_month FROM read_bounds")[0]
+        _FIRST_MONTH[store] = first
+    return first
 
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(EventFilter))

@@ -7,6 +7,7 @@ Coding a pasted text needs the operator's token (``Authorization: Bearer TOKEN``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hmac
 import math
 import threading
@@ -24,7 +25,7 @@ from thucydides.store import Store, api_queries, queries
 from thucydides.store.queries import EventFilter
 from thucydides.store.stats import collect_stats
 from thucydides.web.evidence import segments
-from thucydides.web.snapshot import MISSING, Snapshot, SnapshotReader
+from thucydides.web.snapshot import MISSING, SnapshotReader
 
 MAX_CODE_CHARS = 100_000
 MAX_LIMIT = 1000
@@ -150,67 +151,129 @@ def encoded(compute: Callable[[Store], Any]) -> Callable[[Store], bytes | None]:
 
 
 async def respond(
-    reader: SnapshotReader, key: tuple[Any, ...], compute: Callable[[Store], Any]
+    reader: SnapshotReader,
+    key: tuple[Any, ...],
+    compute: Callable[[Store], Any],
+    *,
+    quick: bool = False,
 ) -> Response:
     """The answer under ``key``: from the snapshot's cache on the event loop, or computed (and
-    cached as JSON bytes) in a worker thread. ``compute`` returning None means "not found"."""
+    cached as JSON bytes) in a worker thread. ``compute`` returning None means "not found";
+    ``quick``: it looks up a few rows by key (see :meth:`SnapshotReader.answer`)."""
     body = reader.cached(key)
     if body is MISSING:
-        body = await run_in_threadpool(reader.answer, key, encoded(compute))
+        body = await run_in_threadpool(
+            functools.partial(reader.answer, key, encoded(compute), quick=quick)
+        )
     if body is None:
         raise HTTPException(404, f"no {key[0]} {key[1]!r} in this store")
     return Response(body, media_type="application/json")
 
 
-# -- store --------------------------------------------------------------------------------
-# The answers the overview page asks for; computed when a snapshot is taken (see warm).
-OVERVIEW_TOP = 15  # rows the overview page asks for (static/app.js)
+# -- answers ------------------------------------------------------------------------------
+# Each answer the dashboard asks for has a key (the cache's) and a computation, built here so
+# that the routes and the warm-up pass (thucydides.web.warmup) ask for exactly the same ones.
+Answer = tuple[tuple[Any, ...], Callable[[Store], Any]]
 
 
-def _series_key(filters: EventFilter, interval: str) -> tuple[Any, ...]:
-    return ("series", filters, interval)
-
-
-def _series(filters: EventFilter, interval: str) -> Callable[[Store], Any]:
-    return lambda s: {
+def series_answer(filters: EventFilter, interval: str = "month") -> Answer:
+    return ("series", filters, interval), lambda s: {
         "ok": True,
         "interval": interval,
         "series": api_queries.quad_series(s, filters, interval=interval),
     }
 
 
-def _top_actors_key(filters: EventFilter, role: str | None, limit: int) -> tuple[Any, ...]:
-    return ("top-actors", filters, role, limit)
-
-
-def _top_actors(filters: EventFilter, role: str | None, limit: int) -> Callable[[Store], Any]:
-    return lambda s: {
+def top_actors_answer(filters: EventFilter, role: str | None, limit: int) -> Answer:
+    return ("top-actors", filters, role, limit), lambda s: {
         "ok": True,
         "actors": api_queries.top_actors(s, filters, role=role, limit=limit),
     }
 
 
-def _top_dyads_key(filters: EventFilter, limit: int) -> tuple[Any, ...]:
-    return ("top-dyads", filters, limit)
+def top_dyads_answer(filters: EventFilter, limit: int) -> Answer:
+    return ("top-dyads", filters, limit), lambda s: {
+        "ok": True,
+        "dyads": api_queries.top_dyads(s, filters, limit=limit),
+    }
 
 
-def _top_dyads(filters: EventFilter, limit: int) -> Callable[[Store], Any]:
-    return lambda s: {"ok": True, "dyads": api_queries.top_dyads(s, filters, limit=limit)}
+def events_answer(filters: EventFilter, limit: int, offset: int = 0) -> Answer:
+    """A page of ``/api/events`` (and of an actor's timeline, the same question)."""
+    return ("events", filters, limit, offset, False), lambda s: page(
+        api_queries.events(s, filters, limit=limit + 1, offset=offset), limit, offset
+    )
 
 
-def warm(reader: SnapshotReader, snap: Snapshot) -> None:
-    """Compute the overview page's answers for a new snapshot before it is served."""
-    everything = EventFilter()
-    reader.answer(("summary",), api_queries.summary, snap)
-    for key, compute in (
-        (_series_key(everything, "month"), _series(everything, "month")),
-        (_top_dyads_key(everything, OVERVIEW_TOP), _top_dyads(everything, OVERVIEW_TOP)),
-        (
-            _top_actors_key(everything, None, OVERVIEW_TOP),
-            _top_actors(everything, None, OVERVIEW_TOP),
+def map_answer(filters: EventFilter, limit: int) -> Answer:
+    return ("map", filters, limit), lambda s: {
+        "ok": True,
+        "points": api_queries.map_points(s, filters, limit=limit),
+    }
+
+
+def dyad_series_answer(
+    a: str,
+    b: str,
+    interval: str = "month",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    directed: bool = False,
+    factual_only: bool = True,
+) -> Answer:
+    return ("dyad", a, b, interval, since, until, directed, factual_only), lambda s: {
+        "ok": True,
+        "a": a,
+        "b": b,
+        "interval": interval,
+        "series": api_queries.dyad_series(
+            s,
+            a,
+            b,
+            interval=interval,
+            since=since,
+            until=until,
+            directed=directed,
+            factual_only=factual_only,
         ),
-    ):
-        reader.answer(key, encoded(compute), snap)
+    }
+
+
+def dyad_events_answer(
+    a: str,
+    b: str,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    directed: bool = False,
+    factual_only: bool = False,
+    limit: int = 50,
+    offset: int = 0,
+) -> Answer:
+    return (
+        "dyad-events",
+        a,
+        b,
+        since,
+        until,
+        directed,
+        factual_only,
+        limit,
+        offset,
+    ), lambda s: page(
+        api_queries.dyad_events(
+            s,
+            a,
+            b,
+            since=since,
+            until=until,
+            directed=directed,
+            factual_only=factual_only,
+            limit=limit + 1,
+            offset=offset,
+        ),
+        limit,
+        offset,
+    )
 
 
 @router.get("/health", summary="Server and snapshot status")
@@ -231,11 +294,12 @@ async def stats(reader: Reader) -> Response:
 async def events(
     reader: Reader, filters: Filters, limit: Limit = 50, offset: Offset = 0, mentions: bool = False
 ) -> Response:
-    def compute(s: Store) -> dict[str, Any]:
-        if mentions:  # one row per report: the stored events, not the read tables
-            frame = queries.events(s, filters, limit=limit + 1, offset=offset, mentions=True)
-            return page(rows(frame, drop=("record",)), limit, offset)
-        return page(api_queries.events(s, filters, limit=limit + 1, offset=offset), limit, offset)
+    if not mentions:
+        return await respond(reader, *events_answer(filters, limit, offset))
+
+    def compute(s: Store) -> dict[str, Any]:  # one row per report: the stored events
+        frame = queries.events(s, filters, limit=limit + 1, offset=offset, mentions=True)
+        return page(rows(frame, drop=("record",)), limit, offset)
 
     return await respond(reader, ("events", filters, limit, offset, mentions), compute)
 
@@ -253,21 +317,17 @@ async def event(reader: Reader, event_id: Annotated[str, Path(max_length=200)]) 
             "segments": segments(detail["record"], article["text"] if article else None),
         }
 
-    return await respond(reader, ("event", event_id), compute)
+    return await respond(reader, ("event", event_id), compute, quick=True)
 
 
 @router.get("/series", summary="Events per period by QuadClass, for any filter")
 async def series(reader: Reader, filters: Filters, interval: Interval = "month") -> Response:
-    return await respond(reader, _series_key(filters, interval), _series(filters, interval))
+    return await respond(reader, *series_answer(filters, interval))
 
 
 @router.get("/map", summary="Event locations, one point per place")
 async def event_map(reader: Reader, filters: Filters, limit: Limit = 1000) -> Response:
-    return await respond(
-        reader,
-        ("map", filters, limit),
-        lambda s: {"ok": True, "points": api_queries.map_points(s, filters, limit=limit)},
-    )
+    return await respond(reader, *map_answer(filters, limit))
 
 
 # -- dyads and actors ---------------------------------------------------------------------
@@ -284,24 +344,7 @@ async def dyad_series(
 ) -> Response:
     a, b = a.upper(), b.upper()
     return await respond(
-        reader,
-        ("dyad", a, b, interval, since, until, directed, factual_only),
-        lambda s: {
-            "ok": True,
-            "a": a,
-            "b": b,
-            "interval": interval,
-            "series": api_queries.dyad_series(
-                s,
-                a,
-                b,
-                interval=interval,
-                since=since,
-                until=until,
-                directed=directed,
-                factual_only=factual_only,
-            ),
-        },
+        reader, *dyad_series_answer(a, b, interval, since, until, directed, factual_only)
     )
 
 
@@ -320,22 +363,7 @@ async def dyad_events(
     a, b = a.upper(), b.upper()
     return await respond(
         reader,
-        ("dyad-events", a, b, since, until, directed, factual_only, limit, offset),
-        lambda s: page(
-            api_queries.dyad_events(
-                s,
-                a,
-                b,
-                since=since,
-                until=until,
-                directed=directed,
-                factual_only=factual_only,
-                limit=limit + 1,
-                offset=offset,
-            ),
-            limit,
-            offset,
-        ),
+        *dyad_events_answer(a, b, since, until, directed, factual_only, limit, offset),
     )
 
 
@@ -348,11 +376,7 @@ async def actor_timeline(
     limit: Limit = 50,
 ) -> Response:
     filters = EventFilter(party=code.upper(), since=since, until=until)
-    return await respond(
-        reader,
-        ("events", filters, limit, 0, False),  # the same answer as /api/events?party=...
-        lambda s: page(api_queries.events(s, filters, limit=limit + 1), limit, 0),
-    )
+    return await respond(reader, *events_answer(filters, limit))  # as /api/events?party=
 
 
 @router.get("/top/actors", summary="The actors in most events")
@@ -362,16 +386,14 @@ async def top_actors(
     role: Annotated[str | None, Query(pattern="^(actor|recipient)$")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> Response:
-    return await respond(
-        reader, _top_actors_key(filters, role, limit), _top_actors(filters, role, limit)
-    )
+    return await respond(reader, *top_actors_answer(filters, role, limit))
 
 
 @router.get("/top/dyads", summary="The actor → recipient pairs in most events")
 async def top_dyads(
     reader: Reader, filters: Filters, limit: Annotated[int, Query(ge=1, le=200)] = 20
 ) -> Response:
-    return await respond(reader, _top_dyads_key(filters, limit), _top_dyads(filters, limit))
+    return await respond(reader, *top_dyads_answer(filters, limit))
 
 
 def rows(frame: pd.DataFrame, drop: tuple[str, ...] = ()) -> list[dict[str, Any]]:

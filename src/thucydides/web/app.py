@@ -16,7 +16,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from thucydides import __version__
 from thucydides.web import api, pages
 from thucydides.web.errors import install_error_handlers
+from thucydides.web.responses import ResponseCache
 from thucydides.web.snapshot import SnapshotReader
+from thucydides.web.warmup import WarmUp, warmer
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 1_000_000
@@ -103,11 +105,17 @@ def create_app(
     refresh: float = 30.0,
     connections: int = 4,
     max_body: int = MAX_BODY_BYTES,
+    warm_up: WarmUp | None = None,
+    threads: int = 1,
 ) -> FastAPI:
     """The web app over the store at ``db``: read-only, from snapshots (see
     :mod:`thucydides.web.snapshot`). ``token`` enables the coding endpoints for clients that
-    send it; without it they answer 403."""
-    reader = SnapshotReader(db, connections=connections, refresh=refresh, warm=api.warm)
+    send it; without it they answer 403. ``warm_up``: the bounds of the answers computed before
+    a snapshot is served (:mod:`thucydides.web.warmup`); ``threads``: DuckDB's threads for the
+    snapshot's queries (:class:`~thucydides.web.snapshot.SnapshotReader`)."""
+    reader = SnapshotReader(
+        db, connections=connections, refresh=refresh, warm=warmer(warm_up), threads=threads
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -129,6 +137,8 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    cached: Any = ResponseCache
+    app.add_middleware(cached, reader=reader)
     guarded: Any = Guard
     app.add_middleware(guarded, max_body=max_body)
     return app

@@ -7,7 +7,11 @@ seconds at most), adds the read tables to it (:func:`~thucydides.store.snapshots
 and swaps it in; answers are cached per snapshot, since a snapshot never changes.
 
 Requests borrow one of the snapshot's read-only connections for the length of a query (no lock
-is held while a query runs); DuckDB's own threads do the work, so the pool is small.
+is held while a query runs). Each query runs on its request's thread alone (DuckDB ``threads``
+is 1 by default): with many clients at once, queries run side by side on the cores instead of
+queueing their parallel tasks behind each other's, and a short query never waits for the tasks
+of a long one. Point lookups (an event's page) also have connections of their own (``quick``),
+so that they never wait for a connection behind counts over many rows.
 """
 
 from __future__ import annotations
@@ -55,12 +59,17 @@ class Snapshot:
     source_mtime: float
     pool: queue.Queue[Store]
     stores: list[Store]
+    quick: queue.Queue[Store] = field(default_factory=queue.Queue)  # for point lookups
     cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
+    pinned: dict[Any, Any] = field(default_factory=dict)  # the warm-up's: never evicted
+    extras: dict[str, Any] = field(default_factory=dict)  # other caches of this snapshot
     running: dict[Any, _Running] = field(default_factory=dict)
     hits: int = 0  # answered from the cache
     misses: int = 0  # computed
     joined: int = 0  # waited for the same answer being computed for another request
-    seconds: float = 0.0  # how long taking it took
+    seconds: float = 0.0  # how long taking it took (copy and read tables)
+    warmed: int = 0  # answers the warm-up pass computed
+    warm_seconds: float = 0.0  # how long it took
 
     def close(self) -> None:
         for store in self.stores:
@@ -76,6 +85,8 @@ class SnapshotReader:
         source: str | Path,
         *,
         connections: int = 4,
+        quick_connections: int = 2,
+        threads: int = 1,
         refresh: float = 30.0,
         cache_size: int = 1024,
         memory_limit: str = "1GB",
@@ -83,6 +94,8 @@ class SnapshotReader:
     ) -> None:
         self.source = Path(source)
         self.connections = connections
+        self.quick_connections = quick_connections
+        self.threads = threads
         self.refresh = refresh
         self.cache_size = cache_size
         self.memory_limit = memory_limit
@@ -123,12 +136,15 @@ class SnapshotReader:
             raise
         stores = [
             Store(path, read_only=True, memory_limit=self.memory_limit)
-            for _ in range(self.connections)
+            for _ in range(self.connections + self.quick_connections)
         ]
+        # one DuckDB instance behind the connections: its threads are the readers' alone
+        stores[0].sql(f"SET threads = {int(self.threads)}")
         pool: queue.Queue[Store] = queue.Queue()
-        for store in stores:
-            pool.put(store)
-        snap = Snapshot(self._generation, path, time.time(), mtime, pool, stores)
+        quick: queue.Queue[Store] = queue.Queue()
+        for n, store in enumerate(stores):
+            (pool if n < self.connections else quick).put(store)
+        snap = Snapshot(self._generation, path, time.time(), mtime, pool, stores, quick)
         snap.seconds = time.perf_counter() - started
         if self._warm:  # the answers every visitor asks for, before anyone sees the snapshot
             self._warm(self, snap)
@@ -146,8 +162,10 @@ class SnapshotReader:
         return True
 
     def _retire(self, old: Snapshot) -> None:
-        for _ in old.stores:
+        for _ in range(self.connections):
             old.pool.get()
+        for _ in range(self.quick_connections):
+            old.quick.get()
         old.close()
         for path in (old.path, old.path.with_name(old.path.name + ".wal")):
             with contextlib.suppress(OSError):
@@ -179,9 +197,9 @@ class SnapshotReader:
         return self._current
 
     @contextlib.contextmanager
-    def store(self) -> Iterator[Store]:
-        """A read-only store of the current snapshot, for one request."""
-        snap = self._current
+    def store(self, snapshot: Snapshot | None = None) -> Iterator[Store]:
+        """A read-only store of the current snapshot (or ``snapshot``), for one request."""
+        snap = snapshot or self._current
         store = snap.pool.get()
         try:
             yield store
@@ -193,20 +211,38 @@ class SnapshotReader:
         waits for a query: the event loop asks this before it hands a request to a thread)."""
         snap = self._current
         with self._lock:
-            if key in snap.cache:
+            value = snap.pinned.get(key, MISSING)
+            if value is MISSING and key in snap.cache:
                 snap.cache.move_to_end(key)
+                value = snap.cache[key]
+            if value is not MISSING:
                 snap.hits += 1
-                return snap.cache[key]
-        return MISSING
+        return value
+
+    def count_hit(self, snap: Snapshot) -> None:
+        """Count an answer served from another cache of ``snap`` (the response cache's)."""
+        with self._lock:
+            snap.hits += 1
 
     def answer(
-        self, key: Any, compute: Callable[[Store], Any], snapshot: Snapshot | None = None
+        self,
+        key: Any,
+        compute: Callable[[Store], Any],
+        snapshot: Snapshot | None = None,
+        *,
+        pin: bool = False,
+        quick: bool = False,
     ) -> Any:
         """``compute(store)``, cached per snapshot under ``key`` (answers never go stale: a
         snapshot does not change). Concurrent requests for the same key wait for one
-        computation. ``snapshot``: another than the current one (to warm it)."""
+        computation. ``snapshot``: another than the current one (to warm it); ``pin``: keep
+        the answer for the snapshot's life (the warm-up's); ``quick``: a point lookup, on the
+        connections kept for them."""
         snap = snapshot or self._current
         with self._lock:
+            if key in snap.pinned:
+                snap.hits += 1
+                return snap.pinned[key]
             if key in snap.cache:
                 snap.cache.move_to_end(key)
                 snap.hits += 1
@@ -225,18 +261,21 @@ class SnapshotReader:
                 raise running.error
             return running.value
         try:
-            store = snap.pool.get()
+            pool = snap.quick if quick and self.quick_connections else snap.pool
+            store = pool.get()
             try:
                 running.value = compute(store)
             finally:
-                snap.pool.put(store)
+                pool.put(store)
         except BaseException as exc:
             running.error = exc
             raise
         finally:
             with self._lock:
                 del snap.running[key]
-                if running.error is None:
+                if running.error is None and pin:
+                    snap.pinned[key] = running.value
+                elif running.error is None:
                     snap.cache[key] = running.value
                     while len(snap.cache) > self.cache_size:
                         snap.cache.popitem(last=False)
@@ -251,8 +290,9 @@ class SnapshotReader:
             "taken_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(snap.taken_at)),
             "refresh_seconds": self.refresh,
             "took_seconds": round(snap.seconds, 2),
+            "warm_up": {"answers": snap.warmed, "seconds": round(snap.warm_seconds, 2)},
             "cache": {
-                "answers": len(snap.cache),
+                "answers": len(snap.cache) + len(snap.pinned),
                 "hits": snap.hits,
                 "misses": snap.misses,
                 "joined": snap.joined,
