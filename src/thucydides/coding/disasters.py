@@ -69,13 +69,30 @@ def _accident_source(noun: Token) -> bool:
     return any(w.lemma_.lower() in ACCIDENT_SOURCES for w in words)
 
 
+_NAME_ENTS = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+
+def accident_scene(sentence: Iterable[Token]) -> bool:
+    """The sentence names an accident source ("an explosion at a fireworks factory"), other
+    than as the maker of a weapon ("a car bomb")."""
+    return any(
+        t.lemma_.lower() in ACCIDENT_SOURCES
+        and not (t.dep_ == "compound" and t.head.lemma_.lower() in _WEAPONS)
+        for t in sentence
+    )
+
+
 def disaster_document(doc: Doc) -> str | None:
     """The word that makes ``doc`` a report about a disaster or accident, or None."""
     text = doc.text.lower()
     if not any(word in text for word in _DOCUMENT_CUES):
         return None  # most articles: no need to look at the tokens
     for token in doc:
-        if token.lemma_.lower() in NATURAL_CAUSES and token.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if (
+            token.lemma_.lower() in NATURAL_CAUSES
+            and token.pos_ in ("NOUN", "PROPN", "ADJ")
+            and token.ent_type_ not in _NAME_ENTS  # "the Storm Corps", "Operation Tornado"
+        ):
             return str(token.text)
         if token.lower_ in ("fires", "wildfires", "blaze"):  # not "opened fire"
             return str(token.text)

@@ -22,6 +22,7 @@ from thucydides.coding.arguments import (
 from thucydides.coding.coreference import ArticleActors
 from thucydides.coding.dates import resolve_date, tense_of
 from thucydides.coding.disasters import (
+    accident_scene,
     accidental,
     crime_document,
     disaster_document,
@@ -32,7 +33,12 @@ from thucydides.coding.frames import compose
 from thucydides.coding.modality import ModalityDecision, resolve_modality
 from thucydides.coding.places import resolve_event_place
 from thucydides.coding.targets import implicit_recipients
-from thucydides.coding.violence import protest_clash, refine_protest, refine_violence
+from thucydides.coding.violence import (
+    mob_violence,
+    protest_clash,
+    refine_protest,
+    refine_violence,
+)
 from thucydides.dictionaries.verbs import TriggerDictionary, TriggerMatch
 from thucydides.models import Actor, Article, Event, Trigger
 from thucydides.ontology import cameo_code
@@ -56,6 +62,7 @@ class Mention:
     code: str = ""  # the CAMEO code: the entry's, or the one a frame gave it (coding/frames.py)
     words: tuple[Token, ...] = ()  # the words of the event: trigger words plus a frame's word
     frame: str | None = None  # how a frame changed the code, for the explanation
+    context: bool = False  # in a background phrase or clause of another event (coding/frames.py)
 
 
 def find_mentions(sentence: Span, triggers: TriggerDictionary) -> list[Mention]:
@@ -104,14 +111,22 @@ def code_doc(
     for index, sentence in enumerate(doc.sents):
         if _inside(sentence, skip):
             continue
-        for mention in find_mentions(sentence, triggers):
-            if disaster and disaster_response(mention.code, mention.match.head):
-                continue  # relief work after a disaster
-            if crime and law_enforcement(mention.code):
-                continue  # police work on ordinary crime
-            event = _code_mention(mention, sentence, index, article, people, disaster=disaster)
-            if event is not None:
-                events.append(event)
+        mentions = find_mentions(sentence, triggers)
+        coded: list[Event] = []
+        # the background events of a sentence ("killed because police opened fire") are coded
+        # only when its main event cannot be (no known doer: "two men were killed")
+        for context in (False, True):
+            for mention in (m for m in mentions if m.context is context):
+                if disaster and disaster_response(mention.code, mention.match.head):
+                    continue  # relief work after a disaster
+                if crime and law_enforcement(mention.code):
+                    continue  # police work on ordinary crime
+                event = _code_mention(mention, sentence, index, article, people, disaster=disaster)
+                if event is not None:
+                    coded.append(event)
+            if coded:
+                break
+        events.extend(coded)
     return events
 
 
@@ -198,9 +213,17 @@ def _code_mention(
     violence_reason: str | None
     if protest_clash(mention.code, head, parties):
         refined, violence_reason = "145", "a clash with protesters is a violent protest"
+    elif mob_violence(mention.code, [h for h, _ in mention.actor_args]):
+        refined, violence_reason = "145", "violence by a mob or rioters is a riot"
     else:
         refined, violence_reason = refine_violence(
-            mention.code, sentence, actors, recipients, [h for h, _ in mention.recipient_args]
+            mention.code,
+            sentence,
+            actors,
+            recipients,
+            [h for h, _ in mention.recipient_args],
+            scope=_event_scope(head, [h for h, _ in mention.actor_args]),
+            trigger=head,
         )
     if violence_reason is None:
         refined, violence_reason = refine_protest(mention.code, sentence)
@@ -272,6 +295,8 @@ _PARTY_NOUNS = frozenset(
         "policeman", "officer", "army", "militia", "protester", "demonstrator", "activist",
         "supporter", "member", "cadre", "party", "union", "government", "minister", "president",
         "agent", "guard", "civilian", "refugee", "inmate", "detainee", "journalist", "doctor",
+        "office", "headquarters", "base", "checkpoint", "convoy", "outpost", "barracks",
+        "embassy", "consulate", "patrol", "position",
         "bulldozer", "warplane", "aircraft", "jet", "helicopter", "tank", "warship", "drone",
         "unit", "squad", "commander", "chief", "spokesman", "delegation", "team", "side",
         "terrorist", "jihadist", "extremist", "pirate", "looter", "rioter", "vigilante",
@@ -293,6 +318,22 @@ def _is_party(head: Token) -> bool:
     return head.lemma_.lower() in _PARTY_NOUNS
 
 
+def _event_scope(head: Token, actor_heads: Sequence[Token]) -> list[Token]:
+    """The words of the event's own clause, without the words naming its doers or the source
+    that reports it: where to look for who was on the receiving end ("militants opened fire on
+    a market, police said")."""
+    if head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head  # a nominal trigger: the clause of its verb
+    if head.dep_ == "advcl" and head.tag_ == "VBG":
+        head = head.head  # "clashed in the city, killing six": the clause it elaborates
+    attribution = [c for c in head.children if c.lemma_.lower() in _SAYING and c.dep_ != "xcomp"]
+    left_out = {t.i for a in (*actor_heads, *attribution) for t in a.subtree}
+    return [t for t in head.subtree if t.i not in left_out]
+
+
+_SAYING = frozenset({"say", "tell", "report", "add", "claim", "state", "confirm"})
+
+
 _ARREST_CODES = ("173",)
 
 
@@ -308,13 +349,26 @@ def _implicit_police(mention: Mention) -> bool:
     return passive or (head.dep_ == "acl" and head.tag_ == "VBN")
 
 
+# "killed in a blast", "wounded in clashes", "hit by attacks": the harm names the event's victims
+_HARM_VERBS = frozenset(
+    {"kill", "die", "wound", "injure", "hurt", "hit", "destroy", "damage", "maim", "level"}
+)
+
+
 def _stands_alone(head: Token) -> bool:
     """A nominal event reported without actors but as something that happened:
-    "Protests broke out in August", "an attack killed six"."""
+    "Protests broke out in August", "an attack killed six", "two soldiers died in a blast"."""
+    if head.pos_ != "NOUN":
+        return False
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return bool(head.head.lemma_.lower() in OCCURRENCE_VERBS)
+    prep = head.head
     return (
-        head.pos_ == "NOUN"
-        and head.dep_ in ("nsubj", "nsubjpass")
-        and (head.head.lemma_.lower() in OCCURRENCE_VERBS)
+        head.dep_ == "pobj"
+        and prep.lower_ in ("in", "by")
+        and prep.head.lemma_.lower() in _HARM_VERBS
+        and prep.head.pos_ == "VERB"
+        and not accident_scene(head.sent)
     )
 
 

@@ -111,6 +111,7 @@ _SELF_PRONOUNS = frozenset({"they", "we", "he", "she", "it", "i"})
 FRAME_NOUNS = INTENT_NOUNS | {"threat", "warning", "refusal", "demand", "call", "appeal", "request"}
 # Roots whose events are about other events: a nominal trigger in their object is their content.
 _FRAME_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _REPORTING = frozenset(
     {"say", "state", "announce", "insist", "reiterate", "stress", "add", "tell", "declare"}
 )
@@ -173,6 +174,18 @@ def governor(head: Token) -> Token | None:
     light verb, that verb's governor ("threatened to hold a *strike*" -> threatened)."""
     if head.pos_ in ("NOUN", "PROPN") and is_light_object(head):
         head = head.head
+    if head.dep_ == "ccomp" and any(c.lower_ == "that" for c in head.children):
+        # "reiterated its *demand* that Israel ease ...": the parser hangs the clause on the verb
+        noun = next(
+            (
+                c
+                for c in head.head.children
+                if c.dep_ == "dobj" and c.lemma_.lower() in FRAME_NOUNS and c.i < head.i
+            ),
+            None,
+        )
+        if noun is not None:
+            return noun
     if head.dep_ in _COMPLEMENT_DEPS and head.head is not head:
         if head.dep_ == "advcl" and not any(c.lower_ == "to" for c in head.children):
             return None
@@ -181,8 +194,9 @@ def governor(head: Token) -> Token | None:
         return head.head.head
     if (
         head.dep_ == "acl"
-        and any(c.lower_ == "to" for c in head.children)
-        and head.head.lemma_.lower() in FRAME_NOUNS  # "reached a consensus to *exchange*"
+        and any(c.lower_ in ("to", "that") for c in head.children)
+        # "reached a consensus to *exchange*", "its demand that Israel *ease*"
+        and head.head.lemma_.lower() in FRAME_NOUNS
     ):
         return head.head
     return None
@@ -211,7 +225,11 @@ def frame_of(mention: Mention) -> Frame | None:
         if kind is not None and not (kind == "intent" and _negated(gov)):
             if kind == "intent" and _negated(head):
                 kind = "reject"
+            elif kind == "intent" and (_must(gov) or (gov.dep_ == "acomp" and _must(gov.head))):
+                kind = "demand"  # "X must be ready to mediate", "Y must agree to withdraw"
             new = framed_code(kind, code)
+            if new is None and kind == "demand" and _demands_that(gov, head):
+                new = "100"  # "demanded that control of the ministry be taken away from X"
             # "the decision to send troops" is a decision, not a threat
             nominal_threat = (
                 gov.pos_ == "NOUN" and kind == "intent" and (new or "").startswith("13")
@@ -240,6 +258,18 @@ def frame_of(mention: Mention) -> Frame | None:
 
 
 _CLAIMED_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+_THAT_DEMANDS = frozenset({"demand", "insist"})
+
+
+def _demands_that(gov: Token, head: Token) -> bool:
+    """A demand whose content is a that-clause: whatever it asks for, the event is the demand."""
+    return (
+        gov.lemma_.lower() in _THAT_DEMANDS
+        and head.dep_ in ("ccomp", "acl")
+        and _kind(head) is None  # a frame in a frame ("demanded that they refuse to ...")
+    )
 
 
 def _claim_frame(head: Token, code: str) -> Frame | None:
@@ -298,10 +328,13 @@ def _inside_object(inner: Token, outer: Token) -> bool:
 
 
 def _direct_object(inner: Token, verb: Token) -> bool:
-    """``inner`` is the verb's direct object, or an "of" complement of it ("suspended part of a
-    military aid programme")."""
+    """``inner`` is the verb's direct object, an "of" complement of it ("suspended part of a
+    programme"), or a noun compounded into one ("suspended a military aid programme")."""
     token = inner
-    for _ in range(4):
+    for _ in range(5):
+        if token.dep_ == "compound":  # "suspended a military *aid* programme"
+            token = token.head
+            continue
         if token.dep_ == "dobj":
             return bool(token.head.i == verb.i)
         if token.dep_ == "pobj" and token.head.lower_ == "of":
@@ -311,8 +344,37 @@ def _direct_object(inner: Token, verb: Token) -> bool:
     return False
 
 
+# verbs that demand when their clause is a wish ("insisted that the talks *take* place") but
+# only assert when it is a plain statement ("insisted that the unrest *reflected* old feuds")
+_DEMAND_OR_ASSERT = frozenset({"insist"})
+_INDICATIVE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_MODALS = frozenset({"must", "should", "shall", "ought", "need"})
+
+
+def asserts(head: Token) -> bool:
+    """``head`` ("insisted") governs an indicative clause with no modal of obligation: it
+    reports what someone maintains (a statement), not a demand."""
+    if head.lemma_.lower() not in _DEMAND_OR_ASSERT:
+        return False
+    clauses = [c for c in head.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    clause = clauses[0]
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _MODALS for a in auxes):
+        return False
+    return clause.tag_ in _INDICATIVE_TAGS or any(a.tag_ in _INDICATIVE_TAGS for a in auxes)
+
+
 def compose(mentions: Sequence[Mention]) -> list[Mention]:
-    """Apply frames and drop the mentions that became part of another one."""
+    """Apply frames, drop the mentions that became part of another one, and mark as ``context``
+    the mentions in a background phrase or clause of another event."""
+    mentions = [
+        replace(m, code="010", frame=f"assertion: {m.match.head.text!r} states a fact")
+        if m.code.startswith("10") and asserts(m.match.head)
+        else m
+        for m in mentions
+    ]
     by_head = {m.match.head.i: m for m in mentions}
     dropped: set[int] = set()
     out: dict[int, Mention] = {}
@@ -356,7 +418,15 @@ def compose(mentions: Sequence[Mention]) -> list[Mention]:
     absorbed: dict[int, list[Mention]] = {}
     for m in kept:
         head = m.match.head
-        if head.pos_ not in ("NOUN", "PROPN"):
+        # a gerund is content too: "accused X of *violating* human rights" (but violence keeps
+        # its own event: "accused the militia of attacking two villages")
+        gerund = (
+            head.dep_ == "pcomp"
+            and head.tag_ == "VBG"
+            and m.frame is None
+            and m.code[:2] not in _VIOLENT_ROOTS
+        )
+        if head.pos_ not in ("NOUN", "PROPN") and not gerund:
             continue
         container = next(
             (
@@ -385,15 +455,33 @@ def compose(mentions: Sequence[Mention]) -> list[Mention]:
             if arg[0].i not in {h.i for h, _ in m.recipient_args}
         )
         result.append(replace(m, recipient_args=m.recipient_args + extra) if extra else m)
-    # a framed mention is the frame's event, in the frame's clause ("reached a consensus to ...")
-    main = [m for m in result if m.frame or not background(m.match.head)]
-    return main if main else result
+    # a framed mention is the frame's event, in the frame's clause ("reached a consensus to ...");
+    # the others in a background phrase or clause are context of the main event, kept (marked)
+    # for when the main event cannot be coded ("two men were killed in a town where police
+    # opened fire")
+    main = {id(m) for m in result if not background(m.words[0] if m.frame else m.match.head)}
+    if not main:
+        return result
+    return [m if id(m) in main else replace(m, context=True) for m in result]
 
 
 _BACKGROUND_PREPS = frozenset(
-    {"after", "following", "amid", "during", "since", "before", "despite", "over"}
-)
-_BACKGROUND_PHRASES = frozenset({("wake", "of"), ("response", "to"), ("result", "of")})
+    {"after", "following", "amid", "during", "since", "before", "despite", "over", "because",
+     "against"}
+)  # fmt: skip
+_BACKGROUND_PHRASES = frozenset(
+    {
+        ("wake", "of"), ("response", "to"), ("result", "of"), ("retaliation", "for"),
+        ("retaliation", "against"), ("protest", "of"), ("protest", "against"),
+        ("protest", "over"), ("reaction", "to"), ("revenge", "for"),
+    }
+)  # fmt: skip
+# a clause introduced by one of these is the condition, purpose or cause of the main event
+# ("unless Israel rescinds", "to demand ...", "because the army had shelled the town"); a
+# time clause ("after an attack killed six") reports an event of its own and is kept
+_BACKGROUND_MARKS = frozenset({"if", "unless", "until", "to", "because"})
+# "refused to commit troops, citing domestic opposition": the reason given is not an event
+_REASON_VERBS = frozenset({"cite"})
 
 
 def background(head: Token) -> bool:
@@ -411,11 +499,13 @@ def background(head: Token) -> bool:
             return True
         if dep == "advcl" and token.pos_ in ("VERB", "AUX"):
             marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "aux")}
-            # a condition ("unless Israel rescinds", "until they gain control") or a purpose
-            # ("began a hunger strike to demand ...") belongs to the event it modifies
-            if marks & {"if", "unless", "until", "to"}:
+            # a condition ("unless Israel rescinds", "until they gain control"), a purpose
+            # ("began a hunger strike to demand ...") or a cause belongs to the event it modifies
+            if marks & _BACKGROUND_MARKS:
                 return True
-        if dep == "pobj" and parent.dep_ == "prep":
+        if dep == "dobj" and parent.lemma_.lower() in _REASON_VERBS:
+            return True
+        if dep in ("pobj", "pcomp") and parent.dep_ == "prep":
             word = parent.lower_
             if word in _BACKGROUND_PREPS:
                 return True

@@ -2,15 +2,17 @@
 (bombings, and violence by irregular or unidentified attackers or against civilians).
 
 Words like "killed", "attacked", "opened fire" carry the generic code 190 in the trigger
-dictionary; :func:`refine_violence` decides from the sentence and the resolved actors whether
-CAMEO's rules make it a bombing (183, 1831 suicide), unconventional violence (180), or leave
-it conventional (190). :func:`refine_protest` makes a demonstration reported with violence in
+dictionary (and "destroyed" 1712, which aircraft or artillery make 195 or 194); :func:`refine_violence` decides from the sentence and the resolved actors whether
+CAMEO's rules make it a bombing (183, 1831 suicide), an attack with chemical weapons (2041),
+from the air (195) or with artillery and rockets (194), unconventional violence (180), or
+leave it conventional (190). :func:`refine_protest` makes a demonstration reported with violence in
 the same sentence a violent protest (145).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from thucydides.models import Actor
@@ -18,6 +20,8 @@ from thucydides.models import Actor
 Token = Any  # spacy.tokens.Token
 
 GENERIC_VIOLENCE = frozenset({"190"})
+# destroying property with aircraft or artillery is an attack from the air / with artillery
+_WEAPON_REFINED = GENERIC_VIOLENCE | {"1712"}
 BOMB_WORDS = frozenset(
     {
         "bomb", "bomber", "bombing", "explosive", "ied", "grenade", "blast", "explosion",
@@ -25,6 +29,20 @@ BOMB_WORDS = frozenset(
     }
 )  # fmt: skip
 SUICIDE_WORDS = frozenset({"suicide"})
+# weapons that make generic violence an attack from the air (195), with artillery, rockets or
+# tanks (194), or with chemical weapons (2041); words of two tokens are matched as a pair
+AERIAL_WORDS = frozenset(
+    {"airstrike", "air strike", "air raid", "warplane", "gunship", "drone strike", "air-strike",
+     "jet", "fighter jet", "aerial bombardment"}
+)  # fmt: skip
+ARTILLERY_WORDS = frozenset(
+    {"artillery", "shell", "shelling", "mortar", "rocket", "missile", "howitzer", "katyusha",
+     "tank fire", "grad rocket", "rocket fire", "multiple rocket"}
+)  # fmt: skip
+CHEMICAL_WORDS = frozenset(
+    {"chlorine", "sarin", "mustard gas", "nerve agent", "chemical weapon", "chemical attack",
+     "poison gas", "poisonous gas", "toxic gas"}
+)  # fmt: skip
 CIVILIAN_WORDS = frozenset(
     {
         "civilian", "villager", "resident", "people", "person", "woman", "child", "children",
@@ -45,6 +63,10 @@ MILITARY_TARGET_WORDS = frozenset(
         "position", "garrison", "outpost", "barracks", "force", "police", "policeman",
         "gendarme", "militant", "fighter", "rebel", "insurgent", "tank", "frontline", "front",
     }
+)  # fmt: skip
+_FIGHT_WORDS = frozenset(
+    {"clash", "fight", "fighting", "battle", "skirmish", "gunfight", "firefight", "counterattack",
+     "counter-attack", "counteroffensive", "engage"}
 )  # fmt: skip
 _IRREGULAR_SECTORS = frozenset({"UAF", "INS", "RAD", "REB", "CRM", "SEP"})
 _FORCE_SECTORS = frozenset({"MIL", "REB", "INS", "SEP"})
@@ -118,6 +140,18 @@ def protest_clash(code: str, trigger: Token, argument_words: Iterable[Token]) ->
 
 
 _POLICE_WORDS = frozenset({"police", "policeman", "policemen", "cop", "constable", "gendarme"})
+MOB_WORDS = frozenset({"mob", "rioter", "vigilante", "lynch mob"})
+_MOB_CODES = frozenset({"190", "1823"})
+
+
+def mob_violence(code: str, actor_words: Iterable[Token]) -> bool:
+    """ "A mob lynched the suspect", "rioters fought with the guards": violence done by a mob
+    or rioters is a riot (CAMEO 145), not an armed attack."""
+    if code not in _MOB_CODES:
+        return False
+    words = list(actor_words)
+    words += [c for w in words for c in w.children if c.dep_ == "conj"]
+    return any(w.lemma_.lower() in MOB_WORDS for w in words)
 
 
 def refine_violence(
@@ -126,21 +160,41 @@ def refine_violence(
     actors: Sequence[Actor],
     recipients: Sequence[Actor],
     recipient_words: Iterable[Token] = (),
+    scope: Iterable[Token] | None = None,
+    trigger: Token | None = None,
 ) -> tuple[str, str | None]:
-    """The refined code and the reason, or ``(code, None)`` when it stays as it is."""
-    if code not in GENERIC_VIOLENCE:
+    """The refined code and the reason, or ``(code, None)`` when it stays as it is. Armed forces
+    on the receiving end are looked for in ``scope`` (the event's clause without its doers),
+    else in the whole sentence."""
+    if code not in _WEAPON_REFINED:
         return code, None
-    lemmas = {t.lemma_.lower() for t in sentence}
+    words = list(sentence)
+    lemmas = {t.lemma_.lower() for t in words}
+    pairs = {f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in pairwise(words)}
+    generic = code in GENERIC_VIOLENCE
+    if generic and lemmas & BOMB_WORDS and lemmas & SUICIDE_WORDS:
+        cue = sorted(lemmas & BOMB_WORDS)[0]
+        return "1831", f"suicide bombing: the sentence says 'suicide' and {cue!r}"
+    for found, refined, kind in (
+        ((lemmas | pairs) & CHEMICAL_WORDS if generic else set(), "2041", "chemical weapons"),
+        ((lemmas | pairs) & AERIAL_WORDS, "195", "attack from the air"),
+        ((lemmas | pairs) & ARTILLERY_WORDS, "194", "artillery or rocket fire"),
+    ):
+        if found:
+            return refined, f"{kind}: the sentence says {sorted(found)[0]!r}"
+    if not generic:
+        return code, None
+    if trigger is not None and trigger.lemma_.lower() in _FIGHT_WORDS:
+        return code, None  # a clash or a battle has armed sides: conventional fighting
     if lemmas & BOMB_WORDS:
         cue = sorted(lemmas & BOMB_WORDS)[0]
-        if lemmas & SUICIDE_WORDS:
-            return "1831", f"suicide bombing: the sentence says 'suicide' and {cue!r}"
         return "183", f"bombing: the sentence says {cue!r}"
     targets = {s for a in recipients for s in a.sectors}
     civilians = "CVL" in targets or any(t.lemma_.lower() in CIVILIAN_WORDS for t in recipient_words)
-    if civilians and not targets & _FORCE_SECTORS and not lemmas & MILITARY_TARGET_WORDS:
+    around = lemmas if scope is None else {t.lemma_.lower() for t in scope}
+    if civilians and not targets & _FORCE_SECTORS and not around & MILITARY_TARGET_WORDS:
         return "180", "violence against civilians"
-    if targets & _FORCE_SECTORS or lemmas & MILITARY_TARGET_WORDS:
+    if targets & _FORCE_SECTORS or around & MILITARY_TARGET_WORDS:
         return code, None  # fighting between armed forces stays conventional
     sides = {s for a in actors for s in a.sectors}
     if sides & _IRREGULAR_SECTORS:
