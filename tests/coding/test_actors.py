@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from thucydides.coding.actors import resolve, resolve_actors
+from thucydides.coding.actors import _backs, _is_stance, _plain_words, resolve, resolve_actors
 
 spacy = pytest.importorskip("spacy")
 
@@ -227,3 +227,28 @@ def test_title_in_text_chooses_the_role_when_the_date_is_unknown(nlp: Any) -> No
     assert resolve_actors(head, when=dt.date(2020, 1, 1))[0].code == "PSEREB"
     [undated] = resolve_actors(_head(nlp("Ismail Haniyeh refused to respond."), "Haniyeh"))
     assert undated.code == "PSEREB"  # no title: the latest role
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("Pro-Iranian militias and US-backed forces clashed near Basra.", ["Iranian", "US"]),
+        ("Syrian troops shelled the town of Idlib on Monday.", []),
+        ("Anti-government crowds marched. Kenyan police fired tear gas.", ["government"]),
+        ("Villagers said they were pro - Western.\nWestern diplomats met them.", ["Western"]),
+        ("The rebels are Iran - backed. Iran denied it.", ["Iran"]),
+        ("The group is pro -\nIranian militias fired.", ["\n"]),  # the word after the dash
+    ],
+)
+def test_plain_words_leave_out_stances_and_backers(
+    nlp: Any, text: str, left_out: list[str]
+) -> None:
+    """The words a sentence's country is read from: without "Iranian" in "pro-Iranian" or "US"
+    in "US-backed", also when the sentence has no dash of its own next to them."""
+    doc = nlp(text)
+    kept = [t for s in doc.sents for t in _plain_words(s)]
+    assert [t.text for t in doc if t not in kept] == left_out
+    for sentence in doc.sents:  # the same as looking at every word
+        assert _plain_words(sentence) == [
+            t for t in sentence if not _is_stance(t) and not _backs(t)
+        ], sentence.text

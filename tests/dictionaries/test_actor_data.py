@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from thucydides.dictionaries import actors as actors_module
 from thucydides.dictionaries.actors import (
     DATA_DIR,
     default_dictionary,
+    first_word,
     load_actor_dictionary,
 )
 from thucydides.errors import DataFileError
@@ -53,6 +55,24 @@ def test_lookup(surface: str, meaning: tuple[str, str]) -> None:
 @pytest.mark.parametrize("surface", ["us", "turkey", "chad", "the weather", "it"])
 def test_lookup_case_rules(surface: str) -> None:
     assert default_dictionary().lookup(surface) is None
+
+
+@pytest.mark.parametrize("kept", [1, 3, 1 << 16])
+def test_remembered_answers_match_fresh_ones(monkeypatch: pytest.MonkeyPatch, kept: int) -> None:
+    """lookup() and may_start() remember their answers (a bounded memo): asked again, in any
+    order and after the memo started over, they answer as a freshly loaded dictionary does."""
+    monkeypatch.setattr(actors_module, "_LOOKUPS_KEPT", kept)
+    words = ["Syria", "us", "U.S.", "Turkish", "the Kremlin", "the weather", "Erdoğan", "soldier"]
+    fresh = load_actor_dictionary()
+    expected = [(fresh._lookup(w), first_word(w) in fresh.first_words) for w in words]
+    d = load_actor_dictionary()
+    for _ in range(2):
+        for word, (entry, starts) in zip(
+            words + words[::-1], expected + expected[::-1], strict=True
+        ):
+            assert d.lookup(word) == entry, word
+            assert d.may_start(word) is starts, word
+        assert len(d._looked_up) <= kept and len(d._may_start) <= kept
 
 
 def _copy_data(tmp_path: Path) -> Path:

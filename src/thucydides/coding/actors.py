@@ -347,12 +347,14 @@ def _common(token: Token) -> bool:
 
 def _is_stance(token: Token) -> bool:
     """ "Iranian" in "pro-Iranian"."""
+    if "-" in token.text and token.lower_.split("-", 1)[0] in _STANCE_PREFIXES:
+        return True
     doc = token.doc
-    return (
+    return bool(
         token.i > 1
         and doc[token.i - 1].text in ("-", "–")
         and doc[token.i - 2].lower_ in _STANCE_PREFIXES
-    ) or (token.lower_.split("-", 1)[0] in _STANCE_PREFIXES and "-" in token.text)
+    )
 
 
 def _is_backer(token: Token) -> bool:
@@ -372,34 +374,43 @@ def _match(tokens: list[Token], d: ActorDictionary) -> list[_Match]:
             runs.append([tok])
     out: list[_Match] = []
     for run in runs:
+        texts = [t.text for t in run]
+        lemmas = [t.lemma_ for t in run]
+        starts = [
+            d.may_start(text) or d.may_start(lemma) or d.may_start(text[:-1])
+            for text, lemma in zip(texts, lemmas, strict=True)
+        ]
+        if not any(starts):
+            continue
+        # read once per run: a name is tried at every length from each start
+        spaced = [t.text_with_ws for t in run]
+        punct = [t.is_punct for t in run]
+        plural = [t.tag_ in ("NNS", "NNPS") or t.is_sent_start for t in run]  # "Rebels in ..."
         i = 0
         while i < len(run):
             found = None
-            start = run[i]
-            if not (
-                d.may_start(start.text) or d.may_start(start.lemma_) or d.may_start(start.text[:-1])
-            ):
+            if not starts[i]:
                 i += 1
                 continue
             for length in range(min(d.max_tokens, len(run) - i), 0, -1):
-                first, last = run[i], run[i + length - 1]
-                if first.is_punct or last.is_punct:
+                j = i + length - 1
+                if punct[i] or punct[j]:
                     continue
-                before = "".join(t.text_with_ws for t in run[i : i + length - 1])
-                entry = d.lookup(before + last.text)
-                if entry is None and last.lemma_ and last.lemma_ != last.text:
-                    entry = d.lookup(before + last.lemma_)
-                    if entry is not None and not _lemma_ok(entry, last, last.lemma_):
+                before = "".join(spaced[i:j])
+                text, lemma = texts[j], lemmas[j]
+                entry = d.lookup(before + text)
+                if entry is None and lemma and lemma != text:
+                    entry = d.lookup(before + lemma)
+                    if entry is not None and not _lemma_ok(entry, run[j], lemma):
                         entry = None  # lemmas for common nouns ("soldiers" → "soldier")
-                plural = last.tag_ in ("NNS", "NNPS") or last.is_sent_start  # "Rebels in ..."
-                if entry is None and plural and last.text.endswith("s"):
-                    entry = d.lookup(before + last.text[:-1])  # "Palestinians"
-                    if entry is not None and not _lemma_ok(entry, last, last.text[:-1]):
+                if entry is None and plural[j] and text.endswith("s"):
+                    entry = d.lookup(before + text[:-1])  # "Palestinians"
+                    if entry is not None and not _lemma_ok(entry, run[j], text[:-1]):
                         entry = None
-                if entry is not None and length == 1 and _adjective_sense(first, entry):
+                if entry is not None and length == 1 and _adjective_sense(run[i], entry):
                     entry = None  # "a general strike", "a major attack"
                 if entry is not None:
-                    found = _Match(entry, first.i, last.i)
+                    found = _Match(entry, run[i].i, run[j].i)
                     i += length
                     break
             if found is None:
@@ -547,7 +558,7 @@ def _context_country(
     Brasilia"; not "X in Brasilia, spokesman Y said"). None when the sentence names no country
     or several."""
     own = {t.i for t in phrase.tokens}
-    tokens = [t for t in head.sent if t.i not in own and not _is_stance(t) and not _backs(t)]
+    tokens = [t for t in _plain_words(head.sent) if t.i not in own]
     found: dict[str, str] = {}
     for m in _match(tokens, d):
         ref = m.entry.ref
@@ -563,6 +574,21 @@ def _context_country(
         return None
     ((iso3, words),) = found.items()
     return iso3, f"{words!r}, the only country the sentence names (none in the phrase)"
+
+
+def _plain_words(sentence: Any) -> list[Token]:
+    """The words of ``sentence`` that are neither a stance ("Iranian" in "pro-Iranian") nor a
+    backer ("US" in "US-backed"). Both need a dash: in a sentence without one, only its first
+    word (after the previous sentence's words) and its last (before the next's) are looked at."""
+    words = list(sentence)
+    if any("-" in t.text or "–" in t.text for t in words):
+        return [t for t in words if not _is_stance(t) and not _backs(t)]
+    last = len(words) - 1
+    return [
+        t
+        for k, t in enumerate(words)
+        if not ((k == 0 and _is_stance(t)) or (k == last and _backs(t)))
+    ]
 
 
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around", "from"})

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from spacy.symbols import PROPN
+
 from thucydides.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from thucydides.ingest import dateline_spans
 from thucydides.models import Article
@@ -228,7 +230,7 @@ def _place_mentions(
         mentions.append(mention)
         covered.update(range(ent.start, ent.end))
     for token in sentence:
-        if token.i in covered or token.pos_ != "PROPN" or token.ent_type_:
+        if token.i in covered or token.pos != PROPN or token.ent_type:  # ids: no string look-ups
             continue  # entities were taken above; this is for names the NER missed
         if token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN":
             continue  # a word inside a longer name: the name's head decides

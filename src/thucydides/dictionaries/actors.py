@@ -241,6 +241,9 @@ class Entry:
         return ("agent", "|".join(ref.cameo) + "/" + "|".join(ref.plover) + f"/{ref.generic}")
 
 
+_LOOKUPS_KEPT = 1 << 16  # words remembered by lookup() and may_start() (then they start over)
+
+
 @dataclass(frozen=True, slots=True)
 class ActorDictionary:
     countries: dict[str, Country]
@@ -252,15 +255,37 @@ class ActorDictionary:
     max_tokens: int
     stems: dict[str, tuple[tuple[str, Entry], ...]] = field(default_factory=dict)
     first_words: frozenset[str] = frozenset()  # first word of every name: a quick "no" for matching
+    # answers of lookup() and may_start() by word: the dictionary never changes once built
+    _looked_up: dict[str, Entry | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _may_start: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def may_start(self, word: str) -> bool:
         """False when no name can start with ``word`` (so matching can skip it)."""
-        if self.stems or not self.first_words:
-            return True
-        return first_word(word) in self.first_words
+        try:
+            return self._may_start[word]
+        except KeyError:
+            pass
+        if len(self._may_start) >= _LOOKUPS_KEPT:
+            self._may_start.clear()
+        answer = self._may_start[word] = (
+            bool(self.stems) or not self.first_words or first_word(word) in self.first_words
+        )
+        return answer
 
     def lookup(self, text: str) -> Entry | None:
         """The entry a surface form means, honouring case rules; None when unknown."""
+        try:
+            return self._looked_up[text]
+        except KeyError:
+            pass
+        if len(self._looked_up) >= _LOOKUPS_KEPT:
+            self._looked_up.clear()
+        entry = self._looked_up[text] = self._lookup(text)
+        return entry
+
+    def _lookup(self, text: str) -> Entry | None:
         key = normalize(text)
         entry = self.index.get(key)
         if self.stems and (entry is None or entry.kind != "imported"):
