@@ -38,6 +38,7 @@ from thucydides.store.queries import (
     _party,
     _party_params,
     _where,
+    series_count_columns,
 )
 from thucydides.store.store import Store
 
@@ -438,13 +439,7 @@ def dyad_series(
         ("date", "quad_class", "plover", "goldstein"),
     )
     types = [*plover_types(), "none"]
-    plovers = ", ".join(
-        f"count(h.plover) FILTER (WHERE h.plover = '{t}') AS \"plover_{t}\"" for t in types
-    )
-    quads = ", ".join(
-        f"count(h.quad_class) FILTER (WHERE h.quad_class = {i}) AS {name}"
-        for i, name in enumerate(QUAD_COLUMNS, start=1)
-    )
+    quads, plovers = series_count_columns("h")
     cursor_rows = store.sql(
         f"""
         WITH hits AS (

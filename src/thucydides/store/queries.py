@@ -202,6 +202,20 @@ def _plain(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
+def series_count_columns(alias: str) -> tuple[str, str]:
+    """The SQL count columns of a dyad series over the rows ``alias``: one per QuadClass
+    (``QUAD_COLUMNS``) and one per PLOVER type (``plover_<TYPE>``, with ``plover_none``)."""
+    quads = ", ".join(
+        f"count({alias}.quad_class) FILTER (WHERE {alias}.quad_class = {i}) AS {name}"
+        for i, name in enumerate(QUAD_COLUMNS, start=1)
+    )
+    plovers = ", ".join(
+        f"count({alias}.plover) FILTER (WHERE {alias}.plover = '{t}') AS \"plover_{t}\""
+        for t in [*plover_types(), "none"]
+    )
+    return quads, plovers
+
+
 def _check_interval(interval: str) -> None:
     if interval not in INTERVALS:
         raise UsageError(f"--interval {interval!r} is not known; use one of {', '.join(INTERVALS)}")
@@ -230,14 +244,7 @@ def dyad_series(
     extra, extra_params = _where(
         EventFilter(since=since, until=until, factual_only=factual_only, dataset=dataset)
     )
-    types = [*plover_types(), "none"]
-    plover_counts = ", ".join(
-        f"count(h.plover) FILTER (WHERE h.plover = '{t}') AS \"plover_{t}\"" for t in types
-    )
-    quads = ", ".join(
-        f"count(h.quad_class) FILTER (WHERE h.quad_class = {i}) AS {name}"
-        for i, name in enumerate(QUAD_COLUMNS, start=1)
-    )
+    quads, plover_counts = series_count_columns("h")
     frame = store.frame(
         f"""
         WITH hits AS (
