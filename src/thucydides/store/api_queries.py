@@ -32,6 +32,7 @@ from typing import Any
 from thucydides.ontology import plover_types
 from thucydides.store.queries import (
     _STEP,
+    PAGE_FIELDS,
     QUAD_COLUMNS,
     EventFilter,
     _check_interval,
@@ -44,23 +45,7 @@ from thucydides.store.store import Store
 
 Row = dict[str, Any]
 
-PAGE_COLUMNS = (
-    "cluster_id",
-    "num_mentions",
-    "num_articles",
-    "num_sources",
-    "event_id",
-    "article_id",
-    "dataset",
-    "date",
-    "plover",
-    "cameo",
-    "quad_class",
-    "goldstein",
-    "actors",
-    "recipients",
-    "sentence",
-)
+PAGE_COLUMNS = PAGE_FIELDS
 _PAGE_SQL = ", ".join(f"e.{c}" for c in PAGE_COLUMNS)
 
 

@@ -156,7 +156,8 @@ def events(
 _NEWEST_FIRST = "ORDER BY e.date DESC NULLS LAST, e.event_id"
 
 
-_COLUMNS = [
+# The columns of an event page: everything but the full record.
+PAGE_FIELDS = (
     *CLUSTER_FIELDS,
     "event_id",
     "article_id",
@@ -169,8 +170,8 @@ _COLUMNS = [
     "actors",
     "recipients",
     "sentence",
-    "record",
-]
+)
+_COLUMNS = [*PAGE_FIELDS, "record"]
 _PAGE_COLUMNS = (
     "e.cluster_id, e.num_mentions, e.num_articles, e.num_sources, e.event_id, e.article_id, "
     "e.dataset, e.date, e.plover, e.cameo, e.quad_class, e.goldstein, e.sentence, e.record"
