@@ -197,3 +197,45 @@ def test_long_chains_of_look_backs(nlp: Any) -> None:
     in_order.mentions  # noqa: B018
     assert first == _answers(in_order, [last_he])
     assert [code for code, *_ in first[last_he.i]] == ["TURGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "passed"),
+    [
+        # "he" and the surname look back for one person: the plural words between are passed
+        (
+            "Turkish President Recep Tayyip Erdogan met Russian officials in Ankara. "
+            "Erdogan said he was pleased.",
+            "he",
+            "officials",
+        ),
+        # "it" looks back for one country or organisation: "observers" is passed
+        ("Iraq welcomed the observers. It said the vote was fair.", "It", "observers"),
+    ],
+)
+def test_singular_look_backs_pass_plural_words(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch, text: str, asked: str, passed: str
+) -> None:
+    """A mention headed by a plural word is plural whatever it resolves to, so the look-backs
+    for one person or one country pass it without resolving it; the answer is the one of
+    reading the article in order."""
+    from thucydides.coding import coreference
+
+    looked_up: list[int] = []
+    direct = coreference.resolve
+
+    def counting(head: Any, **kwargs: Any) -> Any:
+        looked_up.append(head.i)
+        return direct(head, **kwargs)
+
+    monkeypatch.setattr(coreference, "resolve", counting)
+    doc = nlp(text)
+    token = [t for t in doc if t.text == asked][-1]
+    plural = next(t for t in doc if t.text == passed)
+    lazy = ArticleActors(doc, when=WHEN)
+    answer = _answers(lazy, [token])
+    assert answer[token.i], f"{asked!r} should resolve to an earlier mention"
+    assert plural.i not in looked_up
+    in_order = ArticleActors(doc, when=WHEN)
+    in_order.mentions  # noqa: B018 - reads the whole article, in order
+    assert answer == _answers(in_order, [token])

@@ -85,6 +85,9 @@ class ArticleActors:
         self.dictionary = dictionary or default_dictionary()
         self._candidates: list[tuple[Token, int]] = list(_candidates(doc))
         self._positions = [token.i for token, _ in self._candidates]
+        # candidates whose mention, if any, is plural whatever it resolves to ("officials",
+        # "they"): the look-backs for one person or one country pass them without resolving them
+        self._plural_words = [_plural_word(token) for token, _ in self._candidates]
         self._position_of = {i: k for k, i in enumerate(self._positions)}
         self._built: list[_Mention | _Unread | None] = [_UNREAD] * len(self._candidates)
         self._answers: dict[int, tuple[Resolution, ...]] = {}  # heads that are no mention
@@ -169,7 +172,7 @@ class ArticleActors:
             head=token.i,
             sentence=sentence,
             subject=token.dep_ in _SUBJECT_DEPS,
-            plural=len(found) > 1 or token.tag_ in ("NNS", "NNPS") or token.lower_ in _THEY,
+            plural=len(found) > 1 or self._plural_words[k],
             text=found[0].actor.text if token.pos_ != "PRON" else token.text,
             resolutions=tuple(found),
             names=frozenset(_names(found)) if people else frozenset(),
@@ -220,7 +223,11 @@ class ArticleActors:
         fit = next((f for words, f in _PRONOUN_FITS if lower in words), None)
         if fit is None:
             return []
-        fits = (m for m in before.latest_first() if fit(m) and not _inside(head, m))
+        fits = (
+            m
+            for m in before.latest_first(singular=fit is not _fits_they)
+            if fit(m) and not _inside(head, m)
+        )
         chosen = _salient(head, fits)
         return _refer(head, chosen) if chosen else []
 
@@ -230,7 +237,7 @@ class ArticleActors:
         if len(words) > 2:
             return []
         key = normalize(head.text)
-        for mention in before.latest_first():
+        for mention in before.latest_first(singular=True):
             if mention.people and not mention.plural and key in mention.names:
                 full = mention.resolutions[0].actor.name or ""
                 if normalize(full) == normalize(" ".join(t.text for t in words)):
@@ -295,9 +302,15 @@ class _Before:
     actors: ArticleActors
     end: int
 
-    def latest_first(self) -> Iterator[_Mention]:
+    def latest_first(self, *, singular: bool = False) -> Iterator[_Mention]:
+        """The mentions latest first; ``singular``: only those that may be singular (a candidate
+        whose mention would be plural whatever it resolves to is passed, not resolved)."""
+        actors = self.actors
+        plural_words = actors._plural_words
         for k in range(self.end - 1, -1, -1):
-            mention = self.actors._mention_at(k)
+            if singular and plural_words[k]:
+                continue
+            mention = actors._mention_at(k)
             if mention is not None:
                 yield mention
 
@@ -343,6 +356,11 @@ def _candidate(token: Token) -> bool:
     if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
         return False  # covered by the first conjunct
     return token.pos_ in ("NOUN", "PROPN") or token.lower_ in _HE | _IT | _THEY
+
+
+def _plural_word(token: Token) -> bool:
+    """A mention headed by ``token`` is plural whatever it resolves to (see ``_build``)."""
+    return token.tag_ in ("NNS", "NNPS") or token.lower_ in _THEY
 
 
 def _weak(found: list[Resolution]) -> bool:
