@@ -1,7 +1,7 @@
 """The web API and dashboard on a store of 1,000,000 synthetic events.
 
     .venv/bin/python benchmarks/api.py [--events 1000000] [--clients 50] [--requests 2000]
-        [--passes distinct,typical] [--no-browser]
+        [--passes users,typical,distinct] [--think 1,5] [--workdir DIR] [--no-browser]
 
 1. Builds (once; kept in ``--workdir``) a store of ``--events`` synthetic events, imported as
    event records — actors from 30 countries and 6 sectors, 10 years of dates, places in 40
@@ -12,25 +12,36 @@
 3. Dashboard first paint: Debian's Chromium (Playwright) loads each page, first with nothing
    cached on the server, then again; prints first contentful paint and the time until the page
    has drawn its data.
-4. API latency: ``--clients`` concurrent keep-alive clients send ``--requests`` requests per
-   pass (``--passes``, in order):
+4. API latency, ``--requests`` API requests per pass (``--passes``, in order). Two models of
+   ``--clients`` "concurrent clients", which must not be mistaken for one another:
+
+   * "users" (the issue's target): ``--clients`` dashboard users, as a Locust user with
+     ``wait_time = between(1, 5)``. A user loads a page — its HTML, then the API requests
+     static/app.js sends for it, in parallel on up to six keep-alive connections of its own,
+     as a browser does — reads it for a think time drawn uniformly from ``--think`` (1-5 s),
+     then visits the next page. Pages and their parties as in "typical" below. The users start
+     spread over one think time. Prints p50/p95/p99 of the API requests, overall and per kind,
+     and of a whole visit (page HTML and its data).
+   * "typical" (saturation): the same visits' API requests, but sent by ``--clients``
+     closed-loop clients with no think time: each sends its next request the moment its last
+     answer arrives. This measures throughput; its latency is mostly queueing (the load
+     generator shares the server's two cores), not what a user waits.
+
+   A visit is a page drawn by the weights of ``VISITS`` (overview 20, dyad page 25, actor page
+   20, event list 15, map 5, an event 10, a custom date range 5); a dyad or actor by Zipf
+   (s=1.1) over its rank among the server's top 200 (people follow the overview's links and
+   look at the busiest pairs most); a page of the event list by Zipf (s=1.5) over 20 pages, a
+   third of them filtered by a party; an event uniformly among all; a custom range is one
+   request of the distinct pass. Two more closed-loop passes:
 
    * "distinct": typical queries (overview counts, event pages with filters, dyad series and
      event lists, top dyads/actors, QuadClass series, an actor's timeline, top dyads and
      series, event detail, map), every request but the overview's a different query (its own
      start date): nothing can come from a cache;
-   * "typical": the requests the dashboard's pages send (static/app.js), visit by visit: a page
-     drawn by the weights of ``VISITS`` (overview 20, dyad page 25, actor page 20, event list
-     15, map 5, an event 10, a custom date range 5); a dyad or actor by Zipf (s=1.1) over its
-     rank among the server's top 200 (people follow the overview's links and look at the
-     busiest pairs most); a page of the event list by Zipf (s=1.5) over 20 pages, a third of
-     them filtered by a party; an event uniformly among all; a custom range is one request of
-     the distinct pass;
    * "repeated": a fixed set of 84 queries of the distinct kinds, over and over.
 
-   Prints p50/p95/p99 and requests/s, overall and per kind, the answer cache's hits and misses
-   during the pass and the server's resident memory. The load generator runs on the same two
-   cores as the server.
+   Each pass prints requests/s, the answer cache's hits and misses during the pass and the
+   server's resident memory. The server's caches live on from pass to pass (as a server's do).
 
 Targets (issue 8): first paint < 1 s and API p95 < 100 ms for typical queries.
 """
@@ -270,18 +281,18 @@ VISITS = (
 )
 
 
-def typical(
+def visit(
     rng: random.Random, dyads: list[tuple[str, str]], actors: list[str], n_events: int
-) -> list[tuple[str, str]]:
-    """The requests of one dashboard visit, as static/app.js sends them: a page drawn by the
-    weights of VISITS; a dyad or actor by Zipf (s=1.1) over the rank in the server's own top
-    lists (people follow the overview's links and look at the busiest pairs most); a page of
-    the event list by Zipf (s=1.5) over 20 pages, a third of them filtered by a party. An event
-    is any event, and a custom range is one request of the distinct pass: both are nearly
-    always computed."""
+) -> tuple[str, list[tuple[str, str]]]:
+    """One dashboard visit: the page's address and the API requests static/app.js sends for it.
+    A page is drawn by the weights of VISITS; a dyad or actor by Zipf (s=1.1) over the rank in
+    the server's own top lists (people follow the overview's links and look at the busiest
+    pairs most); a page of the event list by Zipf (s=1.5) over 20 pages, a third of them
+    filtered by a party. An event is any event, and a custom range is one request of the
+    distinct pass: both are nearly always computed."""
     kind = rng.choices([k for k, _ in VISITS], [w for _, w in VISITS])[0]
     if kind == "overview":
-        return [
+        return "/", [
             ("overview", "/api/health"),
             ("series", "/api/series?interval=month"),
             ("top dyads", "/api/top/dyads?limit=15"),
@@ -289,13 +300,13 @@ def typical(
         ]
     if kind == "dyad page":
         a, b = (quote(x) for x in dyads[zipf(rng, len(dyads))])
-        return [
+        return f"/dyad?a={a}&b={b}", [
             ("dyad series", f"/api/dyads/{a}/{b}/series?interval=month"),
             ("dyad events", f"/api/dyads/{a}/{b}/events?offset=0&limit=25"),
         ]
     if kind == "actor page":
         code = quote(actors[zipf(rng, len(actors))])
-        return [
+        return f"/actor?code={code}", [
             ("actor series", f"/api/series?party={code}"),
             ("actor dyads", f"/api/top/dyads?party={code}&limit=15"),
             ("actor timeline", f"/api/actors/{code}/timeline?limit=25"),
@@ -304,14 +315,24 @@ def typical(
         offset = 50 * zipf(rng, 20, 1.5)
         if rng.random() < 1 / 3:
             party = quote(actors[zipf(rng, len(actors))])
-            return [("events?party", f"/api/events?party={party}&offset={offset}&limit=50")]
-        return [("events", f"/api/events?offset={offset}&limit=50")]
+            return f"/events?party={party}", [
+                ("events?party", f"/api/events?party={party}&offset={offset}&limit=50")
+            ]
+        return "/events", [("events", f"/api/events?offset={offset}&limit=50")]
     if kind == "map":
-        return [("map", "/api/map?limit=1000")]
+        return "/map", [("map", "/api/map?limit=1000")]
     if kind == "event":
-        return [("event", f"/api/events/e{rng.randrange(n_events // 5)}-{rng.randrange(5)}")]
+        event = f"e{rng.randrange(n_events // 5)}-{rng.randrange(5)}"
+        return f"/event?id={event}", [("event", f"/api/events/{event}")]
     name, path = rng.choice(queries(rng, distinct=True, n_events=n_events)[1:])
-    return [(f"{name} (range)", path)]
+    return "/events", [(f"{name} (range)", path)]
+
+
+def typical(
+    rng: random.Random, dyads: list[tuple[str, str]], actors: list[str], n_events: int
+) -> list[tuple[str, str]]:
+    """The API requests of one dashboard visit (:func:`visit`)."""
+    return visit(rng, dyads, actors, n_events)[1]
 
 
 def ranking(url: str, top: int) -> tuple[list[tuple[str, str]], list[str]]:
@@ -350,6 +371,17 @@ class Connection:
         self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
     async def get(self, path: str) -> tuple[int, bytes]:
+        """GET ``path``; a kept-alive connection that the server has closed meanwhile (an idle
+        one, after uvicorn's keep-alive timeout) is opened again, as browsers do."""
+        if self.streams is None:
+            return await self._get(path)
+        try:
+            return await self._get(path)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            self.streams = None
+            return await self._get(path)
+
+    async def _get(self, path: str) -> tuple[int, bytes]:
         if self.streams is None:
             self.streams = await asyncio.open_connection(self.host, self.port)
         reader, writer = self.streams
@@ -378,8 +410,9 @@ async def load(
     n_events: int,
     pid: int,
     http_client: str = "lean",
+    seed: int = 0,
 ) -> None:
-    rng = random.Random({"distinct": 11, "repeated": 5, "typical": 7}[label])
+    rng = random.Random({"distinct": 11, "repeated": 5, "typical": 7}[label] + 100 * seed)
     pool = [q for _ in range(6) for q in queries(rng, distinct=False, n_events=n_events)]
     work: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
     if label == "typical":
@@ -428,13 +461,27 @@ async def load(
     t = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
     wall = time.perf_counter() - t
-    hits, misses, joined = (n - b for n, b in zip(cache_counts(url), before, strict=True))
     every = sorted(x for v in times.values() for x in v)
+    what = "saturation, no think time" if label == "typical" else "no think time"
     print(
-        f"api {label}: {len(every)} requests, {clients} clients, {len(every) / wall:.0f} req/s, "
-        f"p50 {pct(every, 50):.0f} ms, p95 {pct(every, 95):.0f} ms, p99 {pct(every, 99):.0f} ms, "
-        f"errors {errors}"
+        f"api {label} ({what}): {len(every)} requests, {clients} closed-loop clients, "
+        f"{len(every) / wall:.0f} req/s, p50 {pct(every, 50):.0f} ms, p95 {pct(every, 95):.0f} "
+        f"ms, p99 {pct(every, 99):.0f} ms, errors {errors}"
     )
+    details(url, before, pid, http_client, samples, times)
+
+
+def details(
+    url: str,
+    before: tuple[int, int, int],
+    pid: int,
+    http_client: str,
+    samples: list[str],
+    times: dict[str, list[float]],
+) -> None:
+    """The answer cache's counts since ``before``, the server's memory, the first errors and the
+    latency per kind of request."""
+    hits, misses, joined = (n - b for n, b in zip(cache_counts(url), before, strict=True))
     print(
         f"    {http_client} client; answer cache: {hits} hits, {misses} computed, {joined} "
         f"joined a computation ({100 * hits / max(1, hits + misses + joined):.0f}% hits); "
@@ -446,8 +493,90 @@ async def load(
         values.sort()
         print(
             f"    {name:20} n={len(values):4}  p50 {pct(values, 50):6.0f} ms  "
-            f"p95 {pct(values, 95):6.0f} ms  mean {statistics.mean(values) * 1000:6.0f} ms"
+            f"p95 {pct(values, 95):6.0f} ms  p99 {pct(values, 99):6.0f} ms  "
+            f"mean {statistics.mean(values) * 1000:6.0f} ms"
         )
+
+
+async def users(
+    url: str,
+    n_users: int,
+    requests: int,
+    n_events: int,
+    pid: int,
+    think: tuple[float, float],
+    seed: int = 0,
+) -> None:
+    """The "users" pass: ``n_users`` dashboard users (Locust-style). A user loads a page (its
+    HTML, then the API requests static/app.js sends for it, in parallel on connections of its
+    own, as a browser does), reads it for a think time drawn uniformly from ``think`` seconds,
+    and visits the next page (:func:`visit`), until ``requests`` API requests have been sent.
+    The users start spread over one think time, as if they had been browsing for a while."""
+    dyads, actors = ranking(url, 200)
+    times: dict[str, list[float]] = {}
+    visits: list[float] = []
+    pages: list[float] = []
+    errors = 0
+    samples: list[str] = []
+    sent = 0
+    ends: list[float] = []
+
+    async def get(connection: Connection, name: str, path: str) -> float:
+        nonlocal errors
+        t = time.perf_counter()
+        status, body = await connection.get(path)
+        took = time.perf_counter() - t
+        if status != 200:
+            errors += 1
+            if len(samples) < 3:
+                samples.append(f"{path} -> {status} {body[:200].decode(errors='replace')}")
+        return took
+
+    async def user(n: int) -> None:
+        nonlocal sent
+        rng = random.Random(1000 + n + 100_000 * seed)
+        connections = [Connection(url) for _ in range(6)]  # a browser's per-host limit
+        try:
+            await asyncio.sleep(rng.uniform(0, think[1]))
+            while sent < requests:
+                page, wanted = visit(rng, dyads, actors, n_events)
+                sent += len(wanted)
+                t = time.perf_counter()
+                pages.append(await get(connections[0], "page", page))
+                took = await asyncio.gather(
+                    *(
+                        get(c, name, path)
+                        for c, (name, path) in zip(connections, wanted, strict=False)
+                    )
+                )
+                visits.append(time.perf_counter() - t)
+                ends.append(time.perf_counter())
+                for (name, _), x in zip(wanted, took, strict=True):
+                    times.setdefault(name, []).append(x)
+                await asyncio.sleep(rng.uniform(*think))
+        finally:
+            for connection in connections:
+                await connection.close()
+
+    before = cache_counts(url)
+    t = time.perf_counter()
+    await asyncio.gather(*(user(n) for n in range(n_users)))
+    wall = max(ends, default=time.perf_counter()) - t  # not the last think times
+    every = sorted(x for v in times.values() for x in v)
+    visits.sort()
+    pages.sort()
+    print(
+        f"api users ({n_users} users, think {think[0]:g}-{think[1]:g} s): {len(every)} API "
+        f"requests in {len(visits)} visits, {(len(every) + len(pages)) / wall:.0f} req/s; API "
+        f"p50 {pct(every, 50):.0f} ms, p95 {pct(every, 95):.0f} ms, p99 {pct(every, 99):.0f} ms, "
+        f"errors {errors}"
+    )
+    print(
+        f"    visit (page HTML, then its data): p50 {pct(visits, 50):.0f} ms, p95 "
+        f"{pct(visits, 95):.0f} ms, p99 {pct(visits, 99):.0f} ms; page HTML p95 "
+        f"{pct(pages, 95):.0f} ms"
+    )
+    details(url, before, pid, "lean", samples, times)
 
 
 def pct(values: list[float], p: int) -> float:
@@ -462,10 +591,18 @@ def main() -> None:
     parser.add_argument("--workdir", default="/tmp/thucydides-bench-api")
     parser.add_argument(
         "--passes",
-        default="distinct,typical",
-        help="Comma-separated passes, in order: distinct, typical, repeated.",
+        default="users,typical,distinct",
+        help="Comma-separated passes, in order: users, typical, distinct, repeated.",
+    )
+    parser.add_argument(
+        "--think",
+        default="1,5",
+        help="The users pass: a user's think time between visits, uniform in MIN,MAX seconds.",
     )
     parser.add_argument("--no-browser", action="store_true", help="Skip the first-paint part.")
+    parser.add_argument(
+        "--seed", type=int, default=0, help="Draw other requests (the same for the same seed)."
+    )
     parser.add_argument(
         "--http-client",
         choices=("lean", "httpx"),
@@ -482,7 +619,15 @@ def main() -> None:
     try:
         if not args.no_browser and Path("/usr/bin/chromium").exists():
             first_paint(url)
-        for label in args.passes.split(","):
+        for label in filter(None, args.passes.split(",")):
+            if label == "users":
+                lo, hi = (float(x) for x in args.think.split(","))
+                asyncio.run(
+                    users(
+                        url, args.clients, args.requests, args.events, proc.pid, (lo, hi), args.seed
+                    )
+                )
+                continue
             asyncio.run(
                 load(
                     url,
@@ -492,6 +637,7 @@ def main() -> None:
                     args.events,
                     proc.pid,
                     args.http_client,
+                    args.seed,
                 )
             )
     finally:

@@ -31,7 +31,6 @@ from typing import Any
 
 from thucydides.ontology import plover_types
 from thucydides.store.queries import (
-    _STEP,
     PAGE_FIELDS,
     QUAD_COLUMNS,
     EventFilter,
@@ -39,7 +38,6 @@ from thucydides.store.queries import (
     _party,
     _party_params,
     _where,
-    series_count_columns,
 )
 from thucydides.store.store import Store
 
@@ -205,11 +203,16 @@ def _party_range(role: str | None, value: str) -> tuple[str, list[Any]]:
 
 
 def _hits(
-    parties: Sequence[Party], f: EventFilter, columns: Sequence[str] = ()
+    parties: Sequence[Party],
+    f: EventFilter,
+    columns: Sequence[str] = (),
+    table: str = "read_parties",
 ) -> tuple[str, list[Any]]:
     """``SELECT pos, columns``: the events that have every party (each in its role) and match
-    ``f``, once each. A party is looked up as a range of ``read_parties``; the filters that table
-    has are checked there; the others by queries' WHERE clause over ``read_events``."""
+    ``f``, once each. A party is looked up as a range of ``read_parties`` (or of ``table``, a
+    table sorted as it is with more columns: then one row per distinct ``pos, columns``); the
+    filters that table has are checked there; the others by queries' WHERE clause over
+    ``read_events``."""
     extra = "".join(f", e.{c}" for c in columns)
     fast = [p for p in parties if _is_code(p[1])]
     slow = [p for p in parties if not _is_code(p[1])]
@@ -236,7 +239,7 @@ def _hits(
         where, values = _hits(slow, rest)
         clauses.append(f"e.pos IN ({where})")
         params += values
-    return f"SELECT DISTINCT e.pos{extra} FROM read_parties e WHERE {' AND '.join(clauses)}", params
+    return f"SELECT DISTINCT e.pos{extra} FROM {table} e WHERE {' AND '.join(clauses)}", params
 
 
 def _matching(f: EventFilter) -> tuple[str, list[Any]]:
@@ -423,47 +426,72 @@ def dyad_series(
         EventFilter(since=since, until=until, factual_only=factual_only),
         ("date", "quad_class", "plover", "goldstein"),
     )
-    types = [*plover_types(), "none"]
-    quads, plovers = series_count_columns("h")
-    cursor_rows = store.sql(
+    # counts per (period, QuadClass, PLOVER type), pivoted here: one small GROUP BY plans and
+    # runs in a fraction of the time of a count column per QuadClass and PLOVER type
+    groups = store.sql(
         f"""
-        WITH hits AS (
-            SELECT CAST(date_trunc(?, h.date) AS TIMESTAMP) AS period, h.quad_class,
-                   coalesce(h.plover, 'none') AS plover, h.goldstein
-            FROM ({hits}) h WHERE h.date IS NOT NULL
-        ), periods AS (
-            SELECT unnest(generate_series(min(period), max(period), INTERVAL {_STEP[interval]}))
-                   AS period
-            FROM hits
-        )
-        SELECT CAST(p.period AS DATE) AS period, count(h.quad_class) AS events, {quads},
-               coalesce(avg(h.goldstein), 0) AS mean_goldstein, {plovers}
-        FROM periods p LEFT JOIN hits h ON h.period = p.period
-        GROUP BY p.period ORDER BY p.period
+        SELECT CAST(date_trunc(?, h.date) AS DATE) AS period, h.quad_class,
+               coalesce(h.plover, 'none') AS plover, count(*), count(h.goldstein),
+               sum(h.goldstein)
+        FROM ({hits}) h WHERE h.date IS NOT NULL
+        GROUP BY ALL
         """,
         [interval, *params],
     )
-    names = ["period", "events", *QUAD_COLUMNS, "mean_goldstein", *(f"plover_{t}" for t in types)]
-    seen = sorted(
-        {
-            n
-            for i, n in enumerate(names)
-            if n.startswith("plover_") and any(r[i] for r in cursor_rows)
-        }
-    )
+    return _pivot(groups, interval)
+
+
+def _pivot(groups: Sequence[tuple[Any, ...]], interval: str) -> list[Row]:
+    """The rows of a dyad series from its counts per (period, QuadClass, PLOVER type): every
+    period from the first to the last (gaps as zeros), ``events`` (the events with a
+    QuadClass), the QuadClass counts, ``mean_goldstein`` (0 without any), ``net_cooperation``
+    and the ``plover_<TYPE>`` counts of the types seen (as their names sort)."""
+    if not groups:
+        return []
+    types = [*plover_types(), "none"]
+    order = {t: n for n, t in enumerate(types)}
+    periods: dict[dt.date, list[Any]] = {}
+    seen: set[str] = set()
+    for period, quad, plover, n, scored, goldstein in groups:
+        # events, the four QuadClass counts, scored, sum of goldstein, then a count per type
+        row = periods.setdefault(period, [0, 0, 0, 0, 0, 0, 0.0] + [0] * len(types))
+        if quad is not None:
+            row[0] += n
+            if 1 <= quad <= len(QUAD_COLUMNS):
+                row[quad] += n
+        row[5] += scored
+        row[6] += goldstein or 0.0
+        if plover in order:
+            row[7 + order[plover]] += n
+            seen.add(plover)
+    columns = sorted(seen)  # as the names sort: plover_ACCUSE, ..., plover_none
+    empty = [0, 0, 0, 0, 0, 0, 0.0] + [0] * len(types)
     out = []
-    for row in cursor_rows:
-        values = dict(zip(names, row, strict=True))
-        events = values["events"]
-        coop = values[QUAD_COLUMNS[0]] + values[QUAD_COLUMNS[1]]
-        conflict = values[QUAD_COLUMNS[2]] + values[QUAD_COLUMNS[3]]
+    for period in _periods(min(periods), max(periods), interval):
+        row = periods.get(period, empty)
+        events = row[0]
+        coop = row[1] + row[2]
+        conflict = row[3] + row[4]
         out.append(
             {
-                **{n: values[n] for n in ("period", "events", *QUAD_COLUMNS, "mean_goldstein")},
+                "period": period,
+                "events": events,
+                **{name: row[i] for i, name in enumerate(QUAD_COLUMNS, start=1)},
+                "mean_goldstein": row[6] / row[5] if row[5] else 0.0,
                 "net_cooperation": float((coop - conflict) / (events or 1)),
-                **{n: values[n] for n in seen},
+                **{f"plover_{t}": row[7 + order[t]] for t in columns},
             }
         )
+    return out
+
+
+def _periods(first: dt.date, last: dt.date, interval: str) -> list[dt.date]:
+    """The periods from ``first`` to ``last`` (each the start of one), as SQL's
+    ``generate_series`` steps them."""
+    out = [first]
+    step = dt.timedelta(days=7 if interval == "week" else 1)
+    while out[-1] < last:
+        out.append(_next_month(out[-1]) if interval == "month" else out[-1] + step)
     return out
 
 
@@ -519,7 +547,18 @@ def top_dyads(store: Store, filters: EventFilter | None = None, *, limit: int = 
     """The rows of :func:`queries.top_dyads`: ``actor``, ``recipient``, ``events``,
     ``mean_goldstein`` (compound actors expand to every pair)."""
     f = filters or EventFilter()
-    if not _by_month(f):
+    parties, rest = _parties(f)
+    if any(_is_code(value) for _, value in parties):  # a party's dyads: a range of a table
+        hits, params = _hits(
+            parties, rest, ("actor", "recipient", "goldstein", "pairs"), "read_party_dyads"
+        )
+        counts = f"""
+            SELECT actor, recipient, count(*) AS events,
+                   sum(pairs) FILTER (WHERE goldstein IS NOT NULL) AS scored,
+                   sum(pairs * goldstein) AS goldstein
+            FROM ({hits}) GROUP BY actor, recipient
+            """
+    elif not _by_month(f):
         matching, params = _matching(f)
         counts = f"""
             SELECT actor, recipient, count(DISTINCT pos) AS events,

@@ -24,6 +24,9 @@ questions of :mod:`thucydides.store.api_queries`:
     Actor codes as small integers; one row per (event, actor code and role), per (event,
     actor → recipient pair) and per (event, place at 2 decimals), in ``pos`` order, with the
     columns the filters ask about.
+``read_party_dyads``
+    The rows of ``read_dyads`` under each row of ``read_parties``, sorted the same way: the
+    dyads of a party's events are a range of it, not a pass over every event's dyads.
 ``read_daily``, ``read_actor_months``, ``read_dyad_months``, ``read_place_months``
     The same counted per day or per month (and per ``dataset`` and ``factual``), so that a
     date range is the sum of whole months plus the rows of the days at its two ends.
@@ -185,6 +188,16 @@ READ_TABLES: tuple[tuple[str, str], ...] = (
         LEFT JOIN read_codes ks ON ks.code = s.code
         LEFT JOIN read_codes kt ON kt.code = t.code
         GROUP BY ALL ORDER BY r.pos
+        """,
+    ),
+    (
+        "read_party_dyads",
+        """
+        CREATE TABLE read_party_dyads AS
+        SELECT p.key, p.kind, p.role, p.pos, p.date, p.factual, p.dataset, p.plover, p.cameo,
+               d.actor, d.recipient, d.goldstein, d.pairs
+        FROM read_parties p JOIN read_dyads d ON d.pos = p.pos
+        ORDER BY p.key, p.pos
         """,
     ),
     (

@@ -7,7 +7,6 @@ Coding a pasted text needs the operator's token (``Authorization: Bearer TOKEN``
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hmac
 import math
 import threading
@@ -19,13 +18,12 @@ import orjson
 import pandas as pd
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 
 from thucydides.store import Store, api_queries, queries
 from thucydides.store.queries import EventFilter
 from thucydides.store.stats import collect_stats
 from thucydides.web.evidence import segments
-from thucydides.web.snapshot import MISSING, SnapshotReader
+from thucydides.web.snapshot import SnapshotReader
 
 MAX_CODE_CHARS = 100_000
 MAX_LIMIT = 1000
@@ -158,13 +156,10 @@ async def respond(
     quick: bool = False,
 ) -> Response:
     """The answer under ``key``: from the snapshot's cache on the event loop, or computed (and
-    cached as JSON bytes) in a worker thread. ``compute`` returning None means "not found";
-    ``quick``: it looks up a few rows by key (see :meth:`SnapshotReader.answer`)."""
-    body = reader.cached(key)
-    if body is MISSING:
-        body = await run_in_threadpool(
-            functools.partial(reader.answer, key, encoded(compute), quick=quick)
-        )
+    cached as JSON bytes) on one of the snapshot's query workers. ``compute`` returning None
+    means "not found"; ``quick``: it looks up a few rows by key (see
+    :meth:`SnapshotReader.answer`)."""
+    body = await reader.answer_async(key, encoded(compute), quick=quick)
     if body is None:
         raise HTTPException(404, f"no {key[0]} {key[1]!r} in this store")
     return Response(body, media_type="application/json")
@@ -278,9 +273,7 @@ def dyad_events_answer(
 
 @router.get("/health", summary="Server and snapshot status")
 async def health(reader: Reader) -> dict[str, Any]:
-    summary = reader.cached(("summary",))
-    if summary is MISSING:
-        summary = await run_in_threadpool(reader.answer, ("summary",), api_queries.summary)
+    summary = await reader.answer_async(("summary",), api_queries.summary)
     return {"ok": True, "snapshot": reader.info(), **summary}
 
 

@@ -103,7 +103,7 @@ def create_app(
     *,
     token: str | None = None,
     refresh: float = 30.0,
-    connections: int = 4,
+    connections: int | None = None,
     max_body: int = MAX_BODY_BYTES,
     warm_up: WarmUp | None = None,
     threads: int = 1,
@@ -111,8 +111,9 @@ def create_app(
     """The web app over the store at ``db``: read-only, from snapshots (see
     :mod:`thucydides.web.snapshot`). ``token`` enables the coding endpoints for clients that
     send it; without it they answer 403. ``warm_up``: the bounds of the answers computed before
-    a snapshot is served (:mod:`thucydides.web.warmup`); ``threads``: DuckDB's threads for the
-    snapshot's queries (:class:`~thucydides.web.snapshot.SnapshotReader`)."""
+    a snapshot is served (:mod:`thucydides.web.warmup`); ``connections``: the query workers
+    (default: one per core); ``threads``: DuckDB's threads for each of the snapshot's queries
+    (:class:`~thucydides.web.snapshot.SnapshotReader`)."""
     reader = SnapshotReader(
         db, connections=connections, refresh=refresh, warm=warmer(warm_up), threads=threads
     )

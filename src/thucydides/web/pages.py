@@ -6,6 +6,7 @@ exactly what the API (and ``thucydides query``) answers. Templates are autoescap
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +30,18 @@ PAGES: dict[str, tuple[str, str]] = {
 router = APIRouter(include_in_schema=False)
 
 
-def _page(template: str, title: str) -> Any:
-    def render(request: Request) -> HTMLResponse:
-        return TEMPLATES.TemplateResponse(
-            request, template, {"title": title, "coding": bool(request.app.state.token)}
-        )
+@functools.cache
+def render(template: str, title: str, coding: bool) -> str:
+    """A page's HTML: the same for every request to a server (the data comes from the API), so
+    rendered once per page and token setting."""
+    return TEMPLATES.get_template(template).render(title=title, coding=coding)
 
-    return render
+
+def _page(template: str, title: str) -> Any:
+    async def page(request: Request) -> HTMLResponse:
+        return HTMLResponse(render(template, title, bool(request.app.state.token)))
+
+    return page
 
 
 for _path, (_template, _title) in PAGES.items():

@@ -6,17 +6,25 @@ serves. A background thread takes a new snapshot when the file changes (every ``
 seconds at most), adds the read tables to it (:func:`~thucydides.store.snapshots.add_read_tables`)
 and swaps it in; answers are cached per snapshot, since a snapshot never changes.
 
-Requests borrow one of the snapshot's read-only connections for the length of a query (no lock
-is held while a query runs). Each query runs on its request's thread alone (DuckDB ``threads``
-is 1 by default): with many clients at once, queries run side by side on the cores instead of
-queueing their parallel tasks behind each other's, and a short query never waits for the tasks
-of a long one. Point lookups (an event's page) also have connections of their own (``quick``),
-so that they never wait for a connection behind counts over many rows.
+Queries run off the event loop on a bounded pool of worker threads, one per read-only
+connection of the snapshot and as many as the cores by default (:func:`default_connections`):
+a worker always finds its connection free, and no more queries run at once than the cores can
+run, the others waiting their turn in the pool's queue rather than as threads fighting over
+the cores and the GIL. Each query runs on its worker alone (DuckDB ``threads`` is 1 by
+default): with many clients at once, queries run side by side on the cores instead of queueing
+their parallel tasks behind each other's, and a short query never waits for the tasks of a
+long one. Point lookups (an event's page) have workers and connections of their own
+(``quick``), so that they never wait behind counts over many rows. Requests for an answer
+being computed wait for it on the event loop (:meth:`SnapshotReader.answer_async`), holding
+no thread.
 """
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import contextlib
+import functools
 import logging
 import os
 import queue
@@ -38,6 +46,15 @@ log = logging.getLogger(__name__)
 
 MISSING: Any = object()  # not in the cache
 SPACING = 4  # snapshots are at least this many times the time one takes apart
+
+
+def default_connections() -> int:
+    """Connections (and query workers) of a snapshot: one per core the process may use."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 2
+    return max(2, cores)
 
 
 @dataclass
@@ -64,6 +81,8 @@ class Snapshot:
     pinned: dict[Any, Any] = field(default_factory=dict)  # the warm-up's: never evicted
     extras: dict[str, Any] = field(default_factory=dict)  # other caches of this snapshot
     running: dict[Any, _Running] = field(default_factory=dict)
+    # answers being computed for requests, awaited on the event loop (which alone touches it)
+    waiting: dict[Any, asyncio.Future[Any]] = field(default_factory=dict)
     hits: int = 0  # answered from the cache
     misses: int = 0  # computed
     joined: int = 0  # waited for the same answer being computed for another request
@@ -84,7 +103,7 @@ class SnapshotReader:
         self,
         source: str | Path,
         *,
-        connections: int = 4,
+        connections: int | None = None,
         quick_connections: int = 2,
         threads: int = 1,
         refresh: float = 30.0,
@@ -93,7 +112,7 @@ class SnapshotReader:
         warm: Callable[[SnapshotReader, Snapshot], None] | None = None,
     ) -> None:
         self.source = Path(source)
-        self.connections = connections
+        self.connections = connections or default_connections()
         self.quick_connections = quick_connections
         self.threads = threads
         self.refresh = refresh
@@ -115,6 +134,11 @@ class SnapshotReader:
                 "the server when that has finished (it then reads snapshots, so later writes "
                 "are never blocked)"
             ) from exc
+        # the query workers: one per connection, so a worker never waits for a connection
+        self._workers = concurrent.futures.ThreadPoolExecutor(self.connections, "duckdb")
+        self._quick_workers = concurrent.futures.ThreadPoolExecutor(
+            max(1, quick_connections), "duckdb-quick"
+        )
         self._thread: threading.Thread | None = None
         if refresh > 0:
             self._thread = threading.Thread(target=self._watch, daemon=True, name="snapshots")
@@ -188,6 +212,8 @@ class SnapshotReader:
         self._stop.set()
         if self._thread:
             self._thread.join(timeout=5)
+        self._workers.shutdown(wait=True, cancel_futures=True)
+        self._quick_workers.shutdown(wait=True, cancel_futures=True)
         self._current.close()
         shutil.rmtree(self._dir, ignore_errors=True)
 
@@ -206,10 +232,11 @@ class SnapshotReader:
         finally:
             snap.pool.put(store)
 
-    def cached(self, key: Any) -> Any:
-        """The cached answer under ``key`` in the current snapshot, or :data:`MISSING` (never
-        waits for a query: the event loop asks this before it hands a request to a thread)."""
-        snap = self._current
+    def cached(self, key: Any, snapshot: Snapshot | None = None) -> Any:
+        """The cached answer under ``key`` in the current snapshot (or ``snapshot``), or
+        :data:`MISSING` (never waits for a query: the event loop asks this before it hands a
+        request to a worker)."""
+        snap = snapshot or self._current
         with self._lock:
             value = snap.pinned.get(key, MISSING)
             if value is MISSING and key in snap.cache:
@@ -282,6 +309,31 @@ class SnapshotReader:
             running.done.set()
         return running.value
 
+    async def answer_async(
+        self, key: Any, compute: Callable[[Store], Any], *, quick: bool = False
+    ) -> Any:
+        """:meth:`answer` for a request on the event loop: the cached answer at once, else
+        computed on a query worker (``quick``: a point lookup's). A request for an answer that
+        is being computed for another awaits the same computation instead of holding a
+        thread. A request that is cancelled (its client went away) does not cancel the
+        computation the others wait for."""
+        snap = self._current
+        value = self.cached(key, snap)
+        if value is not MISSING:
+            return value
+        future = snap.waiting.get(key)
+        if future is None:
+            workers = self._quick_workers if quick else self._workers
+            future = asyncio.get_running_loop().run_in_executor(
+                workers, functools.partial(self.answer, key, compute, snap, quick=quick)
+            )
+            snap.waiting[key] = future
+            future.add_done_callback(lambda _: snap.waiting.pop(key, None))
+        else:
+            with self._lock:
+                snap.joined += 1
+        return await asyncio.shield(future)
+
     def info(self) -> dict[str, Any]:
         snap = self._current
         return {
@@ -300,4 +352,4 @@ class SnapshotReader:
         }
 
 
-__all__ = ["MISSING", "Snapshot", "SnapshotReader"]
+__all__ = ["MISSING", "Snapshot", "SnapshotReader", "default_connections"]
