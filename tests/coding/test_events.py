@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from thucydides.coding.disasters import crime_document, disaster_document
 from thucydides.coding.events import code_doc
 from thucydides.coding.frames import framed_code
 from thucydides.dictionaries.verbs import load_trigger_dictionary
@@ -52,6 +53,16 @@ def _summary(events: list[Event]) -> list[tuple[str, str | None]]:
             "1051",
             "REQUEST",
         ),
+        # "must" in a clause of a noun of saying, and "pushing for X (to) act" (a clause marked
+        # by "for"), are demands too
+        (
+            "Oman issued a reminder to Yemen that it must release the seized tanker.",
+            "1053",
+            "REQUEST",
+        ),
+        ("The unions are pushing hard for the city ease the parking rules.", "1051", "REQUEST"),
+        # wanting to act on an event is an intent
+        ("The mayor wants to meet the striking bus drivers.", "036", "AGREE"),
     ],
 )
 def test_frames_recode_the_complement(nlp: Any, text: str, cameo: str, plover: str) -> None:
@@ -148,6 +159,23 @@ def test_background_clause_does_not_add_an_event(nlp: Any) -> None:
             "ACCUSE",
         ),
         ("The union accused the mayor of supporting the strikebreakers.", "ACCUSE", "SUPPORT"),
+        # the reason for a punishment is not an event of its own
+        ("A court in Lima jailed the union leader for helping the strikers.", "COERCE", "AID"),
+        # what an allegation says is part of it; what someone hopes for has not happened
+        (
+            "The report alleged that the governor knew of the plot and that his brother "
+            "helped the smugglers.",
+            "ACCUSE",
+            "AID",
+        ),
+        ("The minister said she hoped the strikers would be arrested soon.", None, "COERCE"),
+        # what an attack did, and the attack a harm happened in, are the attack itself
+        (
+            "Rebels shelled the garrison town, killing four soldiers and wounding six.",
+            "ASSAULT",
+            "ASSAULT",
+        ),
+        ("Two guards were killed in a rocket attack on the prison.", "ASSAULT", "ASSAULT"),
         # a noun compounded into the object is part of the verb's event
         (
             "Norway suspended a military aid programme for the island's coast guard.",
@@ -334,6 +362,9 @@ def test_crime_and_disaster_reports(nlp: Any, text: str, kept: list[str]) -> Non
         # violence the marchers denounce is not violence they did
         ("Thousands marched through the capital to denounce police violence.", "141"),
         ("Students rallied against violence in the schools.", "141"),
+        # violence that was absent
+        ("The farmers held a violence-free march to the ministry.", "141"),
+        ("Thousands of nurses demonstrated in the capital without violence.", "141"),
         # violence by a mob or rioters is a riot
         ("An angry mob killed two cattle traders outside the village.", "145"),
         ("Rioters fought with the palace guards until dawn.", "145"),
@@ -344,3 +375,37 @@ def test_crime_and_disaster_reports(nlp: Any, text: str, kept: list[str]) -> Non
 def test_protest_violence_is_what_protesters_did(nlp: Any, text: str, cameo: str) -> None:
     codes = [e.cameo for e in _code(nlp, text)]
     assert codes and codes[0] == cameo, codes
+
+
+def test_getting_ready_to_act_is_not_a_promise(nlp: Any) -> None:
+    events = _code(nlp, "The Kenyan president prepared to attend the summit in Addis Ababa.")
+    assert [e.plover for e in events] == ["CONSULT"], _summary(events)
+
+
+def test_the_subject_of_a_passive_schedule_is_the_doer(nlp: Any) -> None:
+    (event,) = _code(nlp, "The Kenyan president is scheduled to attend the summit in Lagos.")
+    assert event.plover == "CONSULT"
+    assert [a.code for a in event.actors] == ["KENGOV"]
+    assert "subject of passive 'scheduled'" in event.explanation["actors"][0]["how"]
+
+
+def test_a_death_caused_by_a_nominal_event_stands_alone(nlp: Any) -> None:
+    events = _code(nlp, "A detainee died as a result of torture in the provincial prison.")
+    assert [e.plover for e in events] == ["ASSAULT"], _summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "disaster", "crime"),
+    [
+        ("An earthquake struck the valley. Rescue teams searched the rubble.", "earthquake", None),
+        ("Police arrested three men for robbing a bank in the capital.", None, "rob"),
+        ("The ministers met in Lima to discuss the border.", None, None),
+    ],
+)
+def test_document_checks_read_the_text_given_once(
+    nlp: Any, text: str, disaster: str | None, crime: str | None
+) -> None:
+    doc = nlp(text)
+    lowered = doc.text.lower()
+    assert (disaster_document(doc, lowered), crime_document(doc, lowered)) == (disaster, crime)
+    assert (disaster_document(doc), crime_document(doc)) == (disaster, crime)

@@ -82,9 +82,11 @@ def accident_scene(sentence: Iterable[Token]) -> bool:
     )
 
 
-def disaster_document(doc: Doc) -> str | None:
-    """The word that makes ``doc`` a report about a disaster or accident, or None."""
-    text = doc.text.lower()
+def disaster_document(doc: Doc, text: str | None = None) -> str | None:
+    """The word that makes ``doc`` a report about a disaster or accident, or None. ``text`` is
+    the document's lower-cased text, when the caller has it already (``Doc.text`` joins every
+    token each time it is read)."""
+    text = doc.text.lower() if text is None else text
     if not any(word in text for word in _DOCUMENT_CUES):
         return None  # most articles: no need to look at the tokens
     for token in doc:
@@ -142,10 +144,11 @@ _POLITICAL_WORDS = frozenset(
 )  # fmt: skip
 
 
-def crime_document(doc: Doc) -> str | None:
+def crime_document(doc: Doc, text: str | None = None) -> str | None:
     """The word that makes ``doc`` a report about ordinary crime, or None: it names a crime and
-    nothing political (no protest, armed conflict, party or government figure)."""
-    text = doc.text.lower()
+    nothing political (no protest, armed conflict, party or government figure). ``text``: as for
+    :func:`disaster_document`."""
+    text = doc.text.lower() if text is None else text
     if not any(cue in text for cue in _CRIME_CUES):
         return None
     lemmas = {t.lemma_.lower() for t in doc}

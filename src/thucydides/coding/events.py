@@ -87,7 +87,7 @@ def _mention(match: TriggerMatch, indices: set[int]) -> Mention:
     head = match.tokens[0]
     specs = match.entry.recipient or ("dobj",)
     nominal = match.entry.pos == "noun" and head.pos_ in ("NOUN", "PROPN")
-    actors = nominal_actors(head) if nominal else subjects_of(head)
+    actors = nominal_actors(head) if nominal else subjects_of(head) or _raised_subjects(head)
     # the weaker recipient rules only for an event whose parse names a doer
     recipients = recipients_of(match.tokens, specs, indices, nominal=nominal, fallback=bool(actors))
     return Mention(
@@ -100,14 +100,31 @@ def _mention(match: TriggerMatch, indices: set[int]) -> Mention:
     )
 
 
+# "X is scheduled to attend", "X was invited by Y to sign": the subject of a passive verb of
+# planning, expectation or invitation is the doer of its infinitive
+_RAISING = frozenset({"schedule", "expect", "set", "due", "slate", "plan", "invite", "require"})
+
+
+def _raised_subjects(head: Token) -> list[Arg]:
+    governor = head.head
+    if head.dep_ != "xcomp" or governor.lemma_.lower() not in _RAISING:
+        return []
+    return [
+        (c, f"subject of passive {governor.text!r}, doer of {head.text!r}")
+        for c in governor.children
+        if c.dep_ == "nsubjpass"
+    ]
+
+
 def code_doc(
     doc: Doc, article: Article, triggers: TriggerDictionary, skip: Sequence[tuple[int, int]] = ()
 ) -> list[Event]:
     """All events of one parsed article; sentences inside ``skip`` spans (furniture) are ignored."""
     events: list[Event] = []
     people = ArticleActors(doc, when=article.published)  # actors, with coreference in the article
-    disaster = disaster_document(doc)
-    crime = crime_document(doc)
+    text = doc.text.lower()  # once: Doc.text joins every token of the article
+    disaster = disaster_document(doc, text)
+    crime = crime_document(doc, text)
     for index, sentence in enumerate(doc.sents):
         if _inside(sentence, skip):
             continue
@@ -185,6 +202,18 @@ def _code_mention(
         for r in _resolve(mention.recipient_args, when, people, recipient_notes)
         if all(r.code != a.code or r.name != a.name for a in actors)
     ]
+    if not recipients and not mention.recipient_args and (harm := _harm_verb(head)) is not None:
+        # "a prisoner died as a result of torture": who suffered the harm suffered the event
+        victims = [
+            (c, f"subject of {harm.text!r}, harmed by {head.text!r}")
+            for c in harm.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+        ]
+        recipients = [
+            r
+            for r in _resolve(victims, when, people, recipient_notes)
+            if all(r.code != a.code or r.name != a.name for a in actors)
+        ]
     if not actors and _implicit_police(mention):
         actors = [
             Actor("COP", None, ("COP",), None, head.text, head.idx, head.idx + len(head.text))
@@ -357,19 +386,33 @@ _HARM_VERBS = frozenset(
 
 def _stands_alone(head: Token) -> bool:
     """A nominal event reported without actors but as something that happened:
-    "Protests broke out in August", "an attack killed six", "two soldiers died in a blast"."""
+    "Protests broke out in August", "an attack killed six", "two soldiers died in a blast",
+    "a prisoner died as a result of torture"."""
     if head.pos_ != "NOUN":
         return False
     if head.dep_ in ("nsubj", "nsubjpass"):
         return bool(head.head.lemma_.lower() in OCCURRENCE_VERBS)
+    return _harm_verb(head) is not None
+
+
+def _harm_verb(head: Token) -> Token | None:
+    """The verb of harm whose cause the nominal trigger ``head`` names ("died in a blast",
+    "wounded by shelling", "died as a result of torture"), unless the scene is an accident."""
+    if head.pos_ != "NOUN" or head.dep_ != "pobj":
+        return None
     prep = head.head
-    return (
-        head.dep_ == "pobj"
-        and prep.lower_ in ("in", "by")
-        and prep.head.lemma_.lower() in _HARM_VERBS
-        and prep.head.pos_ == "VERB"
-        and not accident_scene(head.sent)
-    )
+    if prep.lower_ == "of" and prep.head.lower_ in _CAUSE_NOUNS and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "died as a result of torture": the cause of the death
+    elif prep.lower_ not in ("in", "by", "from"):
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in _HARM_VERBS or verb.pos_ != "VERB" or accident_scene(head.sent):
+        return None
+    return verb
+
+
+# "as a result of", "because of": what the event caused
+_CAUSE_NOUNS = frozenset({"result", "consequence", "cause"})
 
 
 def _event_id(article_id: str, start: int, end: int, cameo: str) -> str:

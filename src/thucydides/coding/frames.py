@@ -90,7 +90,7 @@ INTENT_WORDS = frozenset(
     {
         "agree", "promise", "pledge", "vow", "offer", "commit", "undertake",
         "volunteer", "ready", "willing", "prepared", "prepare", "plan", "intend", "resolve",
-        "swear", "consent", "determined", "poised",
+        "swear", "consent", "determined", "poised", "want",
     }
 )  # fmt: skip
 INTENT_NOUNS = frozenset(
@@ -113,8 +113,11 @@ FRAME_NOUNS = INTENT_NOUNS | {"threat", "warning", "refusal", "demand", "call", 
 _FRAME_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _REPORTING = frozenset(
-    {"say", "state", "announce", "insist", "reiterate", "stress", "add", "tell", "declare"}
-)
+    {"say", "state", "announce", "insist", "reiterate", "stress", "add", "tell", "declare",
+     "remind"}
+)  # fmt: skip
+# nouns whose that-clause is what was said: "a reminder that Iraq must cooperate"
+_SAYING_NOUNS = frozenset({"reminder", "statement", "message", "declaration", "letter"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 
 
@@ -153,6 +156,8 @@ def framed_code(kind: str, code: str) -> str | None:
 
 def _kind(word: Token) -> str | None:
     lemma = word.lemma_.lower()
+    if lemma in _GETTING_READY and not _readiness(word):
+        return None  # "the leader prepared to attend the Games": about to act, not a promise
     if lemma in REJECT_WORDS:
         return "reject"
     if lemma in THREAT_WORDS:
@@ -166,6 +171,20 @@ def _kind(word: Token) -> str | None:
     if lemma in CONSIDER_WORDS and word.pos_ in ("VERB", "AUX"):
         return "consider"
     return None
+
+
+# "is prepared to lift the ban" states a readiness (an intent); "prepared to attend the Games"
+# (active) is getting ready to do it: the event is the attending
+_GETTING_READY = frozenset({"prepare"})
+
+
+def _readiness(word: Token) -> bool:
+    """ "prepare" used as a state ("is prepared to", "stands prepared to"), not as an action."""
+    return (
+        word.pos_ != "VERB"
+        or any(c.dep_ in ("auxpass", "aux") and c.lemma_.lower() == "be" for c in word.children)
+        or word.dep_ in ("acomp", "oprd")
+    )
 
 
 def governor(head: Token) -> Token | None:
@@ -187,7 +206,8 @@ def governor(head: Token) -> Token | None:
         if noun is not None:
             return noun
     if head.dep_ in _COMPLEMENT_DEPS and head.head is not head:
-        if head.dep_ == "advcl" and not any(c.lower_ == "to" for c in head.children):
+        # "agreed to meet", and "pushing for the US (to) support the plan"
+        if head.dep_ == "advcl" and not any(c.lower_ in ("to", "for") for c in head.children):
             return None
         return head.head
     if head.dep_ == "pcomp" and head.head.dep_ == "prep":
@@ -227,6 +247,8 @@ def frame_of(mention: Mention) -> Frame | None:
                 kind = "reject"
             elif kind == "intent" and (_must(gov) or (gov.dep_ == "acomp" and _must(gov.head))):
                 kind = "demand"  # "X must be ready to mediate", "Y must agree to withdraw"
+                # the one who says so demands it: "Egypt said the US must be ready to mediate"
+                gov = _speaker(gov.head if gov.dep_ == "acomp" else gov) or gov
             new = framed_code(kind, code)
             if new is None and kind == "demand" and _demands_that(gov, head):
                 new = "100"  # "demanded that control of the ministry be taken away from X"
@@ -245,15 +267,22 @@ def frame_of(mention: Mention) -> Frame | None:
         new = framed_code("reject", code)
         if new is not None and new in _known_codes():
             return Frame("reject", head, new)
-    if (
-        modality == "hypothetical"
-        and _must(head)
-        and head.dep_ == "ccomp"
-        and head.head.lemma_.lower() in _REPORTING
-    ):
+    if modality == "hypothetical" and _must(head) and (speaker := _speaker(head)) is not None:
         new = framed_code("demand", code)
         if new is not None and new in _known_codes():
-            return Frame("demand", head.head, new)
+            return Frame("demand", speaker, new)
+    return None
+
+
+def _speaker(head: Token) -> Token | None:
+    """The verb that reports the clause ``head``: "said that Iraq *must* cooperate" -> said;
+    "issued a reminder to Iraq that it must cooperate" -> issued (the clause of a noun of
+    saying)."""
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in _REPORTING:
+        return head.head
+    noun = head.head
+    if head.dep_ == "acl" and noun.lemma_.lower() in _SAYING_NOUNS and noun.pos_ == "NOUN":
+        return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else noun
     return None
 
 
@@ -426,21 +455,25 @@ def compose(mentions: Sequence[Mention]) -> list[Mention]:
             and m.frame is None
             and m.code[:2] not in _VIOLENT_ROOTS
         )
-        if head.pos_ not in ("NOUN", "PROPN") and not gerund:
+        if head.pos_ in ("NOUN", "PROPN") or gerund:
+            container = next(
+                (
+                    o
+                    for o in kept
+                    if o is not m
+                    and o.match.head.pos_ in ("VERB", "AUX")
+                    and (
+                        (o.code[:2] in _FRAME_ROOTS and _inside_object(head, o.match.head))
+                        or _direct_object(head, o.match.head)
+                        or _harm_by(m, o)
+                    )
+                ),
+                None,
+            )
+        elif m.frame is None:
+            container = next((o for o in kept if o is not m and _content_of(m, o)), None)
+        else:
             continue
-        container = next(
-            (
-                o
-                for o in kept
-                if o is not m
-                and o.match.head.pos_ in ("VERB", "AUX")
-                and (
-                    (o.code[:2] in _FRAME_ROOTS and _inside_object(head, o.match.head))
-                    or _direct_object(head, o.match.head)
-                )
-            ),
-            None,
-        )
         if container is not None:
             absorbed.setdefault(container.match.head.i, []).append(m)
     result: list[Mention] = []
@@ -459,7 +492,11 @@ def compose(mentions: Sequence[Mention]) -> list[Mention]:
     # the others in a background phrase or clause are context of the main event, kept (marked)
     # for when the main event cannot be coded ("two men were killed in a town where police
     # opened fire")
-    main = {id(m) for m in result if not background(m.words[0] if m.frame else m.match.head)}
+    main = {
+        id(m)
+        for m in result
+        if not background(m.words[0] if m.frame else m.match.head) and not _outcome(m, result)
+    }
     if not main:
         return result
     return [m if id(m) in main else replace(m, context=True) for m in result]
@@ -484,11 +521,66 @@ _BACKGROUND_MARKS = frozenset({"if", "unless", "until", "to", "because"})
 _REASON_VERBS = frozenset({"cite"})
 
 
+def _harm_by(noun: Mention, verb: Mention) -> bool:
+    """ "eight people were killed *in an air strike*": the harm and its cause are one event."""
+    head = noun.match.head
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.lower_ in ("in", "by", "during")
+        and prep.head.i == verb.match.head.i
+        and noun.code[:2] in _VIOLENT_ROOTS
+        and verb.code[:2] in _VIOLENT_ROOTS
+    )
+
+
+# what a statement of hope (013) or an allegation (112) says is its content, not an event
+_HOPING = ("013",)
+_ALLEGING = ("112",)
+
+
+def _content_of(mention: Mention, statement: Mention) -> bool:
+    """``mention`` is a verb of what ``statement`` says: "she hoped the officials would be
+    *indicted*", "alleged that France was aware ..., and that its military *contributed* to
+    ...". A hope's content has not happened; an allegation's is part of the accusation (but
+    violence alleged keeps its own event)."""
+    head = mention.match.head
+    verb = statement.match.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if not statement.code.startswith(_HOPING) and not (
+        statement.code.startswith(_ALLEGING) and mention.code[:2] not in _VIOLENT_ROOTS
+    ):
+        return False
+    token = head
+    for _ in range(4):
+        if token.dep_ == "ccomp":
+            return bool(token.head.i == verb.i)
+        if token.dep_ != "conj" or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _outcome(mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """A participle that tells what a violent event did: "shelled the town, *killing* six" is
+    one attack, whose victims the participle names."""
+    head = mention.match.head
+    if mention.code[:2] not in _VIOLENT_ROOTS:
+        return False
+    while head.dep_ == "conj" and head.tag_ == "VBG" and head.head is not head:
+        head = head.head  # "killing three and *wounding* five"
+    if head.dep_ != "advcl" or head.tag_ != "VBG":
+        return False
+    return any(m.match.head.i == head.head.i and m.code[:2] in _VIOLENT_ROOTS for m in mentions)
+
+
 def background(head: Token) -> bool:
     """The trigger is context for the sentence's main event, not the event reported: inside a
     relative or participial clause ("the town, where 28 people were killed"; "weapons seized
-    last year"), a condition or purpose clause, or a time/cause phrase ("after 12 days of battles", "in the wake of the
-    execution"). Such mentions are dropped when the sentence reports another event."""
+    last year"), a condition or purpose clause, a time/cause phrase ("after 12 days of
+    battles", "in the wake of the execution"), or the reason for an act ("jailed him for
+    helping militants"). Such mentions are dropped when the sentence reports another event."""
     token = head
     for _ in range(10):
         if token.head is token:
@@ -509,6 +601,8 @@ def background(head: Token) -> bool:
             word = parent.lower_
             if word in _BACKGROUND_PREPS:
                 return True
+            if word == "for" and dep == "pcomp" and token.tag_ == "VBG":
+                return True  # the reason: "jailed him for helping militants"
             if (parent.head.lemma_.lower(), word) in _BACKGROUND_PHRASES:
                 return True
         if dep in ("ccomp", "xcomp", "advcl", "conj") or token.pos_ in ("VERB", "AUX"):

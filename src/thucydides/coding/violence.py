@@ -95,10 +95,22 @@ def refine_protest(code: str, sentence: Iterable[Token]) -> tuple[str, str | Non
             if t.lemma_.lower() != "set"
             or any(c.lemma_.lower() in ("fire", "ablaze") for c in t.children)
         ]
-    words = [t for t in words if not _denounced(t)]
+    words = [t for t in words if not _denounced(t) and not _without(t)]
     if not words:
         return code, None
     return "145", f"violent protest: the sentence says {words[0].text!r}"
+
+
+_ABSENCE = frozenset({"no", "without", "non"})
+
+
+def _without(word: Token) -> bool:
+    """The violence word says there was none: "a violence-free march", "a non-violent sit-in",
+    "protested without violence", "no violence was reported"."""
+    doc = word.doc
+    left = [t.lower_ for t in doc[max(0, word.i - 2) : word.i] if t.lower_ != "-"]
+    right = [t.lower_ for t in doc[word.i + 1 : word.i + 3] if t.lower_ != "-"]
+    return bool(left and left[-1] in _ABSENCE) or bool(right and right[0] == "free")
 
 
 # Verbs and prepositions whose object is what a protest is *about*: "marched to denounce
