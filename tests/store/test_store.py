@@ -53,6 +53,7 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
             (2,),
             (3,),
             (4,),
+            (5,),
         ]
 
 
@@ -77,7 +78,7 @@ def test_a_version_3_store_keeps_its_rows_and_gets_the_event_id_index(
             page = queries.events(old, mentions=True)
             assert old.sql(indexes) == []
     with Store(path) as store:
-        assert store.sql("SELECT max(version) FROM _migrations") == [(4,)]
+        assert store.sql("SELECT max(version) FROM _migrations") == [(5,)]
         assert store.sql(indexes) == [("events_event_id",)]
         assert store.sql(rows) == before
         assert queries.events(store, mentions=True).equals(page)
@@ -86,6 +87,55 @@ def test_a_version_3_store_keeps_its_rows_and_gets_the_event_id_index(
         store.write([other], [], run_id="r", coder_version="v")  # deletes through the index
         assert store.counts()["events"] == 8
         assert len(queries.events(store, mentions=True)) == 8
+
+
+ZSTD_COLUMNS = [
+    ("articles", "text"),
+    ("events", "explanation"),
+    ("events", "location"),
+    ("imported_rows", "line"),
+]
+
+
+def test_a_version_4_store_keeps_rows_columns_and_index_and_compresses_texts_with_zstd(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from builders import moscow_story
+
+    import thucydides.store.store as store_module
+    from thucydides.formats.exchange import export_store, import_file
+    from thucydides.store.schema import MIGRATIONS
+
+    data = Path(__file__).resolve().parents[1] / "formats" / "data"
+    path = tmp_path / "v4.duckdb"
+    tables = ("articles", "events", "event_actors", "clusters", "imported_rows", "places")
+    columns = (
+        "SELECT table_name, column_name, data_type, column_default FROM information_schema.columns "
+    )
+    columns += "WHERE table_name IN ('articles', 'events', 'imported_rows') ORDER BY table_name, ordinal_position"
+    compressed = " UNION ".join(
+        f"SELECT DISTINCT '{t}', column_name FROM pragma_storage_info('{t}') "
+        "WHERE compression = 'ZSTD'"
+        for t in tables
+    )
+    with monkeypatch.context() as m:
+        m.setattr(store_module, "MIGRATIONS", MIGRATIONS[:4])
+        with Store(path) as old:
+            old.write([moscow_story("a1")], [], run_id="r", coder_version="v")
+            import_file(old, "icews", data / "icews_sample.tab")
+            before = {t: sorted(old.sql(f"SELECT * FROM {t}"), key=repr) for t in tables}
+            schema = old.sql(columns)
+            export_store(old, "jsonl", tmp_path / "before.jsonl")
+    with Store(path) as store:
+        assert store.sql("SELECT max(version) FROM _migrations") == [(5,)]
+        assert {t: sorted(store.sql(f"SELECT * FROM {t}"), key=repr) for t in tables} == before
+        assert store.sql(columns) == schema
+        assert store.sql("SELECT index_name FROM duckdb_indexes()") == [("events_event_id",)]
+        export_store(store, "jsonl", tmp_path / "after.jsonl")
+        store.write([moscow_story("b1")], [], run_id="r", coder_version="v")
+        store.sql("CHECKPOINT")
+        assert sorted(store.sql(compressed)) == ZSTD_COLUMNS
+    assert (tmp_path / "after.jsonl").read_bytes() == (tmp_path / "before.jsonl").read_bytes()
 
 
 def test_event_record_round_trips_through_the_store() -> None:

@@ -106,9 +106,18 @@ def import_file(
     path: str | Path,
     *,
     on_batch: Callable[[int], None] | None = None,
+    native: bool = True,
 ) -> ImportSummary:
     """Load a GDELT/ICEWS/POLECAT/ACLED (or thucydides JSONL) file into the store, in batches
-    of ``IMPORT_BATCH`` rows: memory does not grow with the file. Bad lines are counted."""
+    of ``IMPORT_BATCH`` rows: memory does not grow with the file. Bad lines are counted.
+
+    GDELT files are read and mapped by DuckDB itself (:meth:`Store.import_gdelt`), unless
+    ``native`` is false or DuckDB cannot read the file as the Python reader does; the stored
+    rows are the same either way."""
+    if fmt == "gdelt" and native and Path(path).is_file():
+        done = store.import_gdelt(path, on_chunk=on_batch)
+        if done is not None:
+            return ImportSummary(done.imported, done.skipped, list(done.first_skipped))
     summary = ImportSummary()
     dataset = "thucydides" if fmt == "jsonl" else fmt
     batch: list[Imported] = []

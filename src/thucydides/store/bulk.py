@@ -119,7 +119,7 @@ _EVIDENCE = f"""(
 
 # Each record is parsed once into the temporary table ``_parsed``, with the columns the clusters
 # need (the ones of :func:`thucydides.store.clusters.cluster_rows`) computed next to it.
-_STAGE = f"""
+_PARSED = f"""
     CREATE OR REPLACE TEMP TABLE _parsed AS
     SELECT r, record, cluster_id, num_mentions, num_articles, num_sources,
            r.event_id, r.article_id, r.cameo, r.date, $dataset AS dataset,
@@ -127,8 +127,11 @@ _STAGE = f"""
            array_to_string(list_sort(list_distinct(list_filter(
                list_transform({_PARTIES}, lambda a: a.country), lambda x: x IS NOT NULL))),
                '|') AS countries_key
-    FROM (SELECT from_json(record, '{RECORD_STRUCTURE}') AS r, * FROM _staged)
+    FROM {{source}}
 """
+_STAGE = _PARSED.format(
+    source=f"(SELECT from_json(record, '{RECORD_STRUCTURE}') AS r, * FROM _staged)"
+)
 
 _EVENTS_FROM_STAGED = """
     INSERT INTO events ({columns}, is_representative)
@@ -184,6 +187,26 @@ def stage_records(
         con.execute(_STAGE, {"dataset": dataset})
     finally:
         con.unregister("_staged")
+
+
+def stage_parsed(
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    *,
+    dataset: str,
+    params: dict[str, Any] | None = None,
+) -> None:
+    """Stage events already parsed: ``source`` is a relation with the record as a STRUCT ``r``
+    (of the type :func:`record_type` names), its JSON text ``record``, ``cluster_id`` and the
+    cluster counts. The derived columns are those of :func:`stage_records`."""
+    con.execute(_PARSED.format(source=source), {"dataset": dataset, **(params or {})})
+
+
+def record_type(con: duckdb.DuckDBPyConnection) -> str:
+    """The SQL type of a parsed event record (a STRUCT), to build records in SQL."""
+    row = con.execute(f"SELECT typeof(from_json('{{}}', '{RECORD_STRUCTURE}'))").fetchone()
+    assert row is not None
+    return str(row[0])
 
 
 def insert_staged(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +33,7 @@ from thucydides.store.clusters import (
     within_articles,
 )
 from thucydides.store.copies import find_copies
+from thucydides.store.gdelt_import import NativeImport, import_gdelt
 from thucydides.store.schema import (
     ARTICLE_COLUMNS,
     CLUSTER_COLUMNS,
@@ -413,6 +414,15 @@ class Store:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+
+    def import_gdelt(
+        self, path: str | Path, *, on_chunk: Callable[[int], None] | None = None
+    ) -> NativeImport | None:
+        """Import a GDELT events file in SQL (see :mod:`thucydides.store.gdelt_import`): the
+        rows :meth:`import_events` stores for it, from DuckDB's own reading of the file. None
+        (nothing written) if DuckDB cannot read the file as the Python reader does."""
+        with self._errors("import"):
+            return import_gdelt(self._con, path, on_chunk=on_chunk)
 
     def frame(self, query: str, params: Iterable[Any] = ()) -> pd.DataFrame:
         """Run a parameterised read query; the rows as a pandas DataFrame."""
