@@ -7,7 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,19 @@ class Spec:
     actor_name: str | None = None
 
 
+STRIKE = Spec(
+    "Turkish forces shelled Syrian army positions near Aleppo on Monday.",
+    ("TURMIL", "TUR", "Turkish forces"),
+    "shelled",
+    ("SYRMIL", "SYR", "Syrian army"),
+    "195",
+    "ASSAULT",
+    4,
+    -10.0,
+    "2024-02-19",
+    ("Aleppo", "SYR", 36.2, 37.16),
+)
+
 ARTICLES: list[tuple[str, str, str | None, str, list[Spec]]] = [
     # id, title, url, published, events
     (
@@ -62,26 +75,7 @@ ARTICLES: list[tuple[str, str, str | None, str, list[Spec]]] = [
             ),
         ],
     ),
-    (
-        "a-strike",
-        ATTR_TITLE,
-        JS_URL,
-        "2024-02-20",
-        [
-            Spec(
-                "Turkish forces shelled Syrian army positions near Aleppo on Monday.",
-                ("TURMIL", "TUR", "Turkish forces"),
-                "shelled",
-                ("SYRMIL", "SYR", "Syrian army"),
-                "195",
-                "ASSAULT",
-                4,
-                -10.0,
-                "2024-02-19",
-                ("Aleppo", "SYR", 36.2, 37.16),
-            ),
-        ],
-    ),
+    ("a-strike", ATTR_TITLE, JS_URL, "2024-02-20", [STRIKE]),
     (
         "a-aid",
         "Aid reaches Damascus",
@@ -124,17 +118,9 @@ ARTICLES.append(
         "https://other.example/aleppo",
         "2024-02-20",
         [
-            Spec(
-                "Turkish forces shelled Syrian army positions near Aleppo on Monday, officials said.",
-                ("TURMIL", "TUR", "Turkish forces"),
-                "shelled",
-                ("SYRMIL", "SYR", "Syrian army"),
-                "195",
-                "ASSAULT",
-                4,
-                -10.0,
-                "2024-02-19",
-                ("Aleppo", "SYR", 36.2, 37.16),
+            replace(
+                STRIKE,
+                sentence="Turkish forces shelled Syrian army positions near Aleppo on Monday, officials said.",
             )
         ],
     )
@@ -143,68 +129,19 @@ ARTICLES.append(
 # Background events over twelve months, so that charts, tables and pages have some shape.
 BACKGROUND = [
     # actor, words, trigger, recipient, words, cameo, plover, quad, goldstein, place
-    (
-        "RUSMIL",
-        "Russian troops",
-        "attacked",
-        "UKRMIL",
-        "Ukrainian forces",
-        "190",
-        "ASSAULT",
-        4,
-        -10.0,
-        ("Kharkiv", "UKR", 49.99, 36.23),
-    ),
-    (
-        "USAGOV",
-        "American diplomats",
-        "met",
-        "CHNGOV",
-        "Chinese officials",
-        "040",
-        "CONSULT",
-        1,
-        1.0,
-        ("Beijing", "CHN", 39.9, 116.4),
-    ),
-    (
-        "EGYGOV",
-        "Egyptian mediators",
-        "hosted",
-        "ISRGOV",
-        "Israeli negotiators",
-        "043",
-        "CONSULT",
-        1,
-        2.8,
-        ("Cairo", "EGY", 30.04, 31.24),
-    ),
-    ("UKRGOV", "Kyiv", "accused", "RUSGOV", "Moscow", "112", "ACCUSE", 3, -2.0, None),
-    (
-        "RUSGOV",
-        "Russian negotiators",
-        "met",
-        "UKRGOV",
-        "Ukrainian envoys",
-        "040",
-        "CONSULT",
-        1,
-        1.0,
-        ("Istanbul", "TUR", 41.01, 28.98),
-    ),
-    (
-        "DEUGOV",
-        "Germany",
-        "delivered",
-        "UKRMIL",
-        "the Ukrainian army",
-        "070",
-        "AID",
-        2,
-        7.0,
-        ("Berlin", "DEU", 52.52, 13.4),
-    ),
-]
+    ("RUSMIL", "Russian troops", "attacked", "UKRMIL", "Ukrainian forces",
+     "190", "ASSAULT", 4, -10.0, ("Kharkiv", "UKR", 49.99, 36.23)),
+    ("USAGOV", "American diplomats", "met", "CHNGOV", "Chinese officials",
+     "040", "CONSULT", 1, 1.0, ("Beijing", "CHN", 39.9, 116.4)),
+    ("EGYGOV", "Egyptian mediators", "hosted", "ISRGOV", "Israeli negotiators",
+     "043", "CONSULT", 1, 2.8, ("Cairo", "EGY", 30.04, 31.24)),
+    ("UKRGOV", "Kyiv", "accused", "RUSGOV", "Moscow",
+     "112", "ACCUSE", 3, -2.0, None),
+    ("RUSGOV", "Russian negotiators", "met", "UKRGOV", "Ukrainian envoys",
+     "040", "CONSULT", 1, 1.0, ("Istanbul", "TUR", 41.01, 28.98)),
+    ("DEUGOV", "Germany", "delivered", "UKRMIL", "the Ukrainian army",
+     "070", "AID", 2, 7.0, ("Berlin", "DEU", 52.52, 13.4)),
+]  # fmt: skip
 for month in range(12):
     year, mon = (2023, 4 + month) if month < 9 else (2024, month - 8)
     for j, (ac, aw, trig, rc, rw, cameo, plover, quad, gold, place) in enumerate(BACKGROUND):

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from thucydides.errors import DataFileError
 
@@ -25,83 +25,21 @@ DATA_DIR = Path(__file__).resolve().parent
 
 #: CAMEO sector (role) codes an agent, group or person may carry. MED is media (CAMEO), HLH health.
 CAMEO_SECTORS = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "REB",
-        "OPP",
-        "PTY",
-        "COP",
-        "JUD",
-        "SPY",
-        "INS",
-        "SEP",
-        "UAF",
-        "AGR",
-        "BUS",
-        "CRM",
-        "CVL",
-        "DEV",
-        "EDU",
-        "ELI",
-        "ENV",
-        "HLH",
-        "HRI",
-        "LAB",
-        "LEG",
-        "MED",
-        "REF",
-        "MOD",
-        "RAD",
-        "REL",
-        "IGO",
-        "NGO",
-        "NGM",
-        "MNC",
-        "IMG",
-        "INT",
-        "UIS",
-        "PKO",
+    {
+        "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "INS", "SEP", "UAF", "AGR",
+        "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED",
+        "REF", "MOD", "RAD", "REL", "IGO", "NGO", "NGM", "MNC", "IMG", "INT", "UIS", "PKO",
         "SET",
-    ]
-)
+    }
+)  # fmt: skip
 #: PLOVER sector codes. JRN is media (CAMEO MED); MED is health (CAMEO HLH).
 PLOVER_SECTORS = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "REB",
-        "OPP",
-        "PTY",
-        "COP",
-        "JUD",
-        "SPY",
-        "UAF",
-        "AGR",
-        "BUS",
-        "CRM",
-        "CVL",
-        "DEV",
-        "EDU",
-        "ELI",
-        "ENV",
-        "MED",
-        "HRI",
-        "LAB",
-        "LEG",
-        "JRN",
-        "REF",
-        "REL",
-        "PRM",
-        "PRE",
-        "SOC",
-        "UNK",
-        "IGO",
-        "NGO",
-        "MNC",
-        "IMG",
-    ]
-)
+    {
+        "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "UAF", "AGR", "BUS", "CRM",
+        "CVL", "DEV", "EDU", "ELI", "ENV", "MED", "HRI", "LAB", "LEG", "JRN", "REF", "REL",
+        "PRM", "PRE", "SOC", "UNK", "IGO", "NGO", "MNC", "IMG",
+    }
+)  # fmt: skip
 #: Where the two ontologies name a sector differently (CAMEO → PLOVER); other codes are the same.
 CAMEO_TO_PLOVER = {"MED": "JRN", "HLH": "MED", "INS": "REB", "SEP": "REB", "NGM": "NGO"}
 
@@ -242,6 +180,15 @@ class Entry:
 
 
 _LOOKUPS_KEPT = 1 << 16  # words remembered by lookup() and may_start() (then they start over)
+_V = TypeVar("_V")
+
+
+def _remember(answers: dict[str, _V], word: str, answer: _V) -> _V:
+    """``answer``, kept in ``answers`` under ``word`` (which starts over when it is full)."""
+    if len(answers) >= _LOOKUPS_KEPT:
+        answers.clear()
+    answers[word] = answer
+    return answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,12 +214,8 @@ class ActorDictionary:
             return self._may_start[word]
         except KeyError:
             pass
-        if len(self._may_start) >= _LOOKUPS_KEPT:
-            self._may_start.clear()
-        answer = self._may_start[word] = (
-            bool(self.stems) or not self.first_words or first_word(word) in self.first_words
-        )
-        return answer
+        answer = bool(self.stems) or not self.first_words or first_word(word) in self.first_words
+        return _remember(self._may_start, word, answer)
 
     def lookup(self, text: str) -> Entry | None:
         """The entry a surface form means, honouring case rules; None when unknown."""
@@ -280,10 +223,7 @@ class ActorDictionary:
             return self._looked_up[text]
         except KeyError:
             pass
-        if len(self._looked_up) >= _LOOKUPS_KEPT:
-            self._looked_up.clear()
-        entry = self._looked_up[text] = self._lookup(text)
-        return entry
+        return _remember(self._looked_up, text, self._lookup(text))
 
     def _lookup(self, text: str) -> Entry | None:
         key = normalize(text)

@@ -496,41 +496,71 @@ def _periods(first: dt.date, last: dt.date, interval: str) -> list[dt.date]:
 
 
 # -- top actors and dyads, the map -------------------------------------------------------------
+Where = tuple[str, list[Any]]  # an SQL condition and its parameters
+
+
+def _counts(
+    store: Store,
+    f: EventFilter,
+    tables: tuple[str, str],
+    items: Sequence[str],
+    counts: dict[str, str],
+    *,
+    plover: bool = False,
+    where: Where | None = None,
+    month_where: Where | None = None,
+) -> Where:
+    """``SELECT items, counts``: the events matching ``f`` counted per ``items``. ``tables``:
+    the running-total table (``read_*_since``) and the per-event table it sums; ``counts``: the
+    name and the aggregate over per-event rows of each count (``events`` among them).
+    ``where``/``month_where``: more conditions on the rows of the per-event/running-total table.
+    The month tables answer when ``f`` filters only on what they have (:func:`_by_month`, and
+    ``plover`` if they have it); otherwise the per-event rows of the events matching ``f``."""
+    since_table, table = tables
+    columns = ", ".join(items)
+    per_event = ", ".join(f"{sql} AS {name}" for name, sql in counts.items())
+    clauses, params = ([where[0]], [*where[1]]) if where else ([], [])
+    if not _by_month(f, *(("plover",) if plover else ())):
+        matching, values = _matching(f)
+        sql = f"""
+            SELECT {columns}, {per_event}
+            FROM {table} WHERE {" AND ".join([*clauses, matching])} GROUP BY {columns}
+            """
+        return sql, [*params, *values]
+    s = span(f.since, f.until)
+    keys, key_params = _keys(f, plover=plover)
+    month_keys, month_key_params = (
+        (f"{month_where[0]} AND {keys}", [*month_where[1], *key_params])
+        if month_where
+        else (keys, key_params)
+    )
+    months, month_params = _running(
+        store, since_table, items, tuple(counts), s, month_keys, month_key_params
+    )
+    sums = ", ".join(f"sum({name}) AS {name}" for name in counts)
+    sql = f"""
+        SELECT {columns}, {sums} FROM (
+            {months}
+            SELECT {columns}, {per_event}
+            FROM {table} WHERE {" AND ".join([*clauses, s.days, keys])} GROUP BY {columns}
+        ) GROUP BY {columns} HAVING sum(events) > 0
+        """
+    return sql, [*month_params, *params, *s.day_params, *key_params]
+
+
 def top_actors(
     store: Store, filters: EventFilter | None = None, *, role: str | None = None, limit: int = 20
 ) -> list[Row]:
     """The rows of :func:`queries.top_actors`: ``code``, ``events``, ``mentions``."""
-    f = filters or EventFilter()
-    roles = "role = ?" if role else "true"
-    role_params = [role] if role else []
-    if not _by_month(f):
-        matching, params = _matching(f)
-        counts = f"""
-            SELECT code, count(DISTINCT pos) AS events, sum(mentions) AS mentions
-            FROM read_actors WHERE {roles} AND {matching} GROUP BY code
-            """
-        params = [*role_params, *params]
-    else:
-        s = span(f.since, f.until)
-        keys, key_params = _keys(f)
-        months, month_params = _running(
-            store,
-            "read_actor_since",
-            ("code",),
-            ("events", "mentions"),
-            s,
-            f"t.role IS NOT DISTINCT FROM ? AND {keys}",
-            [role, *key_params],
-        )
-        counts = f"""
-            SELECT code, sum(events) AS events, sum(mentions) AS mentions FROM (
-                {months}
-                SELECT code, count(DISTINCT pos) AS events, sum(mentions) AS mentions
-                FROM read_actors
-                WHERE {roles} AND {s.days} AND {keys} GROUP BY code
-            ) GROUP BY code HAVING sum(events) > 0
-            """
-        params = [*month_params, *role_params, *s.day_params, *key_params]
+    counts, params = _counts(
+        store,
+        filters or EventFilter(),
+        ("read_actor_since", "read_actors"),
+        ("code",),
+        {"events": "count(DISTINCT pos)", "mentions": "sum(mentions)"},
+        where=("role = ?", [role]) if role else None,
+        month_where=("t.role IS NOT DISTINCT FROM ?", [role]),  # NULL: the rows of either role
+    )
     return _rows(
         store,
         f"""
@@ -558,38 +588,18 @@ def top_dyads(store: Store, filters: EventFilter | None = None, *, limit: int = 
                    sum(pairs * goldstein) AS goldstein
             FROM ({hits}) GROUP BY actor, recipient
             """
-    elif not _by_month(f):
-        matching, params = _matching(f)
-        counts = f"""
-            SELECT actor, recipient, count(DISTINCT pos) AS events,
-                   sum(pairs) FILTER (WHERE goldstein IS NOT NULL) AS scored,
-                   sum(pairs * goldstein) AS goldstein
-            FROM read_dyads WHERE {matching} GROUP BY actor, recipient
-            """
     else:
-        s = span(f.since, f.until)
-        keys, key_params = _keys(f)
-        months, month_params = _running(
+        counts, params = _counts(
             store,
-            "read_dyad_since",
+            f,
+            ("read_dyad_since", "read_dyads"),
             ("actor", "recipient"),
-            ("events", "scored", "goldstein"),
-            s,
-            keys,
-            key_params,
+            {
+                "events": "count(DISTINCT pos)",
+                "scored": "sum(pairs) FILTER (WHERE goldstein IS NOT NULL)",
+                "goldstein": "sum(pairs * goldstein)",
+            },
         )
-        counts = f"""
-            SELECT actor, recipient, sum(events) AS events, sum(scored) AS scored,
-                   sum(goldstein) AS goldstein
-            FROM (
-                {months}
-                SELECT actor, recipient, count(DISTINCT pos) AS events,
-                       sum(pairs) FILTER (WHERE goldstein IS NOT NULL) AS scored,
-                       sum(pairs * goldstein) AS goldstein
-                FROM read_dyads WHERE {s.days} AND {keys} GROUP BY actor, recipient
-            ) GROUP BY actor, recipient HAVING sum(events) > 0
-            """
-        params = [*month_params, *s.day_params, *key_params]
     return _rows(
         store,
         f"""
@@ -608,37 +618,14 @@ def map_points(store: Store, filters: EventFilter | None = None, *, limit: int =
     """Where events matching ``filters`` happened: one row per place (``name``, ``country``,
     ``lat``, ``lon``, ``events``, ``mean_goldstein``), most events first. A place is a point
     rounded to 2 decimals, named after the first (alphabetically) of its names."""
-    f = filters or EventFilter()
-    if not _by_month(f, "plover"):
-        matching, params = _matching(f)
-        counts = f"""
-            SELECT lat, lon, count(*) AS events, count(goldstein) AS scored,
-                   sum(goldstein) AS goldstein
-            FROM read_places WHERE {matching} GROUP BY lat, lon
-            """
-    else:
-        s = span(f.since, f.until)
-        keys, key_params = _keys(f, plover=True)
-        months, month_params = _running(
-            store,
-            "read_place_since",
-            ("lat", "lon"),
-            ("events", "scored", "goldstein"),
-            s,
-            keys,
-            key_params,
-        )
-        counts = f"""
-            SELECT lat, lon, sum(events) AS events, sum(scored) AS scored,
-                   sum(goldstein) AS goldstein
-            FROM (
-                {months}
-                SELECT lat, lon, count(*) AS events, count(goldstein) AS scored,
-                       sum(goldstein) AS goldstein
-                FROM read_places WHERE {s.days} AND {keys} GROUP BY lat, lon
-            ) GROUP BY lat, lon HAVING sum(events) > 0
-            """
-        params = [*month_params, *s.day_params, *key_params]
+    counts, params = _counts(
+        store,
+        filters or EventFilter(),
+        ("read_place_since", "read_places"),
+        ("lat", "lon"),
+        {"events": "count(*)", "scored": "count(goldstein)", "goldstein": "sum(goldstein)"},
+        plover=True,
+    )
     return _rows(
         store,
         f"""

@@ -207,15 +207,17 @@ def map_answer(filters: EventFilter, limit: int) -> Answer:
     }
 
 
+# The dyad answers are also the dependencies that read their routes' parameters: one list each.
 def dyad_series_answer(
-    a: str,
-    b: str,
-    interval: str = "month",
+    a: Code,
+    b: Code,
+    interval: Interval = "month",
     since: dt.date | None = None,
     until: dt.date | None = None,
     directed: bool = False,
     factual_only: bool = True,
 ) -> Answer:
+    a, b = a.upper(), b.upper()
     return ("dyad", a, b, interval, since, until, directed, factual_only), lambda s: {
         "ok": True,
         "a": a,
@@ -235,15 +237,16 @@ def dyad_series_answer(
 
 
 def dyad_events_answer(
-    a: str,
-    b: str,
+    a: Code,
+    b: Code,
     since: dt.date | None = None,
     until: dt.date | None = None,
     directed: bool = False,
     factual_only: bool = False,
-    limit: int = 50,
-    offset: int = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> Answer:
+    a, b = a.upper(), b.upper()
     return (
         "dyad-events",
         a,
@@ -326,38 +329,16 @@ async def event_map(reader: Reader, filters: Filters, limit: Limit = 1000) -> Re
 # -- dyads and actors ---------------------------------------------------------------------
 @router.get("/dyads/{a}/{b}/series", summary="Cooperation and conflict between two actors")
 async def dyad_series(
-    reader: Reader,
-    a: Code,
-    b: Code,
-    interval: Interval = "month",
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    directed: bool = False,
-    factual_only: bool = True,
+    reader: Reader, answer: Annotated[Answer, Depends(dyad_series_answer)]
 ) -> Response:
-    a, b = a.upper(), b.upper()
-    return await respond(
-        reader, *dyad_series_answer(a, b, interval, since, until, directed, factual_only)
-    )
+    return await respond(reader, *answer)
 
 
 @router.get("/dyads/{a}/{b}/events", summary="The events between two actors, newest first")
 async def dyad_events(
-    reader: Reader,
-    a: Code,
-    b: Code,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    directed: bool = False,
-    factual_only: bool = False,
-    limit: Limit = 50,
-    offset: Offset = 0,
+    reader: Reader, answer: Annotated[Answer, Depends(dyad_events_answer)]
 ) -> Response:
-    a, b = a.upper(), b.upper()
-    return await respond(
-        reader,
-        *dyad_events_answer(a, b, since, until, directed, factual_only, limit, offset),
-    )
+    return await respond(reader, *answer)
 
 
 @router.get("/actors/{code}/timeline", summary="What an actor did and had done to it")
