@@ -128,6 +128,13 @@ CASES: list[tuple[str, str, list[str], list[str | None] | None]] = [
     ("President Ahmed Toure imposed a curfew in Bamako.", "Toure", ["MLIGOV"], ["Ahmed Toure"]),
     ("President Ahmed Toure welcomed the Senegalese leader.", "Toure", ["---GOV"], None),
     ("Wang will meet Ahmed Toure in Bamako, spokesman Li Wei said.", "Wei", ["---GOV"], None),
+    # opponents and critics of a state are its opposition
+    ("Opponents of the Chadian government marched.", "Opponents", ["TCDOPP"], None),
+    ("Critics of Kenya's president rallied.", "Critics", ["KENOPP"], None),
+    # a list read as an apposition ("Mali, Niger, and Chad") is still a list
+    ("The US, Russia, and Switzerland met on Monday.", "US", ["USA", "RUS", "CHE"], None),
+    # a name the parser split (the first name tagged as a preposition) is read as one name
+    ("Barack Obama and Vladimir Putin will meet.", "Barack", ["USAGOV", "RUSGOV"], None),
     # a rank used as an adjective names nobody
     ("The workers held a general strike.", "general", [], None),
 ]

@@ -75,6 +75,21 @@ def _recipients(nlp: Any, text: str, word: str) -> list[tuple[str, str]]:
         ("Britain mobilized reservists for a war against Iraq.", "mobilized", ["Iraq"], "within"),
         ("Riots against Israeli policies continued.", "Riots", ["Israeli"], "owner of"),
         ("Chad insisted that Sudan withdraw its troops.", "insisted", ["Sudan"], "asks for"),
+        # whom an allegation accuses: the doers of what it alleges, in each joined clause
+        (
+            "The inquiry alleged that Malian soldiers shot the men.",
+            "alleged",
+            ["soldiers"],
+            "alleges",
+        ),
+        (
+            "The inquiry alleged that Mali knew of the plan and that its army helped.",
+            "alleged",
+            ["Mali", "army"],
+            "which 'alleged' alleges",
+        ),
+        # ... not who suffered it
+        ("The inquiry alleged that civilians were shot.", "alleged", [], ""),
         # a clause after a verb of saying is not aimed at anyone
         ("Kenya warned that Nairobi would respond.", "warned", [], ""),
         # a date after "on" is no party

@@ -409,3 +409,49 @@ def test_document_checks_read_the_text_given_once(
     lowered = doc.text.lower()
     assert (disaster_document(doc, lowered), crime_document(doc, lowered)) == (disaster, crime)
     assert (disaster_document(doc), crime_document(doc)) == (disaster, crime)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyads"),
+    [
+        # a joint event of several countries is one event per party, aimed at the others
+        (
+            "Mali, Niger and Chad met in Bamako on Monday.",
+            [("MLI", ["NER", "TCD"]), ("NER", ["MLI", "TCD"]), ("TCD", ["MLI", "NER"])],
+        ),
+        ("Peru and Chile signed a fishing treaty.", [("PER", ["CHL"]), ("CHL", ["PER"])]),
+        # a party named as the counterpart keeps one event
+        ("Peru met Chile in Lima.", [("PER", ["CHL"])]),
+    ],
+)
+def test_joint_event_is_one_event_per_party(
+    nlp: Any, text: str, dyads: list[tuple[str, list[str]]]
+) -> None:
+    events = _code(nlp, text)
+    assert [(e.actors[0].code, [r.code for r in e.recipients]) for e in events] == dyads
+    assert len({e.event_id for e in events}) == len(events)
+    for e in events:
+        assert [n["code"] for n in e.explanation["actors"]] == [e.actors[0].code]
+        assert [n["code"] for n in e.explanation["recipients"]] == [r.code for r in e.recipients]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said it was unaware of such agreement.",
+        "Peru reported the first such attack since the war.",
+    ],
+)
+def test_a_kind_of_event_is_not_an_event(nlp: Any, text: str) -> None:
+    assert _summary(_code(nlp, text)) == []
+
+
+def test_an_allegation_accuses_the_doer_it_names(nlp: Any) -> None:
+    [event] = _code(nlp, "A report in Kenya alleged that Uganda armed the rebels.")
+    assert (event.cameo, [r.code for r in event.recipients]) == ("112", ["UGA"])
+
+
+def test_a_named_target_is_not_joined_by_the_content_s(nlp: Any) -> None:
+    # what the accusation says ("alleging Bolivia armed ...") does not add to whom it accuses
+    [event] = _code(nlp, "Chile accused Peru of lying by alleging that Bolivia armed the rebels.")
+    assert (event.cameo[:2], [r.code for r in event.recipients]) == ("11", ["PER"])

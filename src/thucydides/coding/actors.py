@@ -214,9 +214,11 @@ def resolve(
 ) -> list[Resolution]:
     """Like :func:`resolve_actors`, with how each actor was resolved."""
     dictionary = dictionary or default_dictionary()
+    head = _name_end(head)
     heads = [head]
     if head.dep_ != "conj":
         heads.extend(t for t in head.conjuncts if t.i > head.i)
+        heads.extend(_listed_after(head))
     found: list[Resolution] = []
     first: list[Resolution] = []
     for h in heads:
@@ -229,6 +231,33 @@ def resolve(
             if all(res.actor != r.actor for r in found):
                 found.append(res)
     return found
+
+
+def _listed_after(head: Token) -> list[Token]:
+    """A list the parser read as an apposition ("The US, Russia, and Switzerland met": "Russia"
+    an apposition of "US", "Switzerland" its conjunct): the names after the first one."""
+    if head.pos_ != "PROPN":
+        return []
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == head.ent_type_:
+            later = [t for t in child.conjuncts if t.i > child.i]
+            if later:
+                return [child, *later]
+    return []
+
+
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _name_end(head: Token) -> Token:
+    """The last word of a name the parser split ("Barack" tagged as a preposition governing
+    "Obama"): the phrase is read from there, with that word's conjuncts."""
+    if head.pos_ in ("NOUN", "PROPN", "PRON") or head.ent_type_ not in _NAME_TYPES:
+        return head
+    end = head
+    while end.i + 1 < len(end.doc) and end.doc[end.i + 1].ent_iob_ == "I":
+        end = end.doc[end.i + 1]
+    return end
 
 
 def _share_owner(first: list[Resolution], later: list[Resolution]) -> list[Resolution]:

@@ -216,6 +216,17 @@ def objects_of(tokens: Iterable[Token], specs: Iterable[str], exclude: set[int])
                     for c in child.children
                     if c.dep_ == "nsubj" and c.i not in exclude
                 )
+            if (
+                child.dep_ == "ccomp"
+                and token is tokens[0]
+                and token.lemma_.lower() in _ALLEGATION_VERBS
+            ):
+                # "the report alleged that France armed the militia": France is accused
+                found.extend(
+                    (c, f"subject of {verb.text!r}, which {token.text!r} alleges")
+                    for c, verb in _clause_subjects(child)
+                    if c.i not in exclude
+                )
             if child.dep_ in ("dobj", "dative") and "dobj" in specs:
                 if child.dep_ == "dative" and child.pos_ == "ADP":
                     found.extend(
@@ -366,6 +377,8 @@ _NOT_PARTY_ENTS = frozenset(
 _REQUEST_VERBS = frozenset(
     {"demand", "insist", "urge", "ask", "request", "press", "appeal", "call", "plead", "beg"}
 )
+# Verbs of allegation: the doer named in what they allege is the one accused.
+_ALLEGATION_VERBS = frozenset({"allege", "charge", "contend"})
 _PARTY_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "us", "we"})
 # "on the sidelines of", "at a session of", "during a visit of": the "of" names a venue or an
 # occasion, not a party.
@@ -448,6 +461,13 @@ def recipients_of(
             if c.dep_ == "nsubj" and _may_be_party(c)
         ]
     return named  # heads the resolver may still know ("the envoy")
+
+
+def _clause_subjects(clause: Token) -> list[tuple[Token, Token]]:
+    """Active subjects of a clause and of the clauses joined to it ("that France knew ... and
+    that its military took part"), each with its verb."""
+    clauses = [clause, *(c for c in clause.children if c.dep_ == "conj")]
+    return [(c, verb) for verb in clauses for c in verb.children if c.dep_ == "nsubj"]
 
 
 def _datives(tokens: Sequence[Token]) -> list[Arg]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from thucydides.coding.arguments import (
@@ -32,7 +32,7 @@ from thucydides.coding.disasters import (
 from thucydides.coding.frames import compose
 from thucydides.coding.modality import ModalityDecision, resolve_modality
 from thucydides.coding.places import resolve_event_place
-from thucydides.coding.targets import implicit_recipients
+from thucydides.coding.targets import implicit_recipients, joint_event
 from thucydides.coding.violence import (
     mob_violence,
     protest_clash,
@@ -75,12 +75,23 @@ def find_mentions(sentence: Span, triggers: TriggerDictionary) -> list[Mention]:
     mentions: list[tuple[int, Mention]] = []
     for match in matches:
         indices = {t.i for t in match.tokens}
-        if indices & claimed:
+        if indices & claimed or _kind_of(match):
             continue
         claimed |= indices
         head = match.tokens[0]
         mentions.append((head.i, _mention(match, indices)))
     return compose([m for _, m in sorted(mentions, key=lambda pair: pair[0])])
+
+
+def _kind_of(match: TriggerMatch) -> bool:
+    """A noun that names a kind of event, not an event: "unaware of such agreement", "the first
+    such attack since the war"."""
+    head = match.tokens[0]
+    return (
+        match.entry.pos == "noun"
+        and head.pos_ == "NOUN"
+        and any(c.dep_ in ("det", "amod", "predet") and c.lower_ == "such" for c in head.children)
+    )
 
 
 def _mention(match: TriggerMatch, indices: set[int]) -> Mention:
@@ -138,9 +149,9 @@ def code_doc(
                     continue  # relief work after a disaster
                 if crime and law_enforcement(mention.code):
                     continue  # police work on ordinary crime
-                event = _code_mention(mention, sentence, index, article, people, disaster=disaster)
-                if event is not None:
-                    coded.append(event)
+                coded.extend(
+                    _code_mention(mention, sentence, index, article, people, disaster=disaster)
+                )
             if coded:
                 break
         events.extend(coded)
@@ -188,12 +199,14 @@ def _code_mention(
     people: ArticleActors,
     *,
     disaster: str | None = None,
-) -> Event | None:
+) -> list[Event]:
+    """The event of one mention; a joint event of several parties is one event per party, aimed
+    at the others ("Armenia and Azerbaijan met": ARM meets AZE, AZE meets ARM)."""
     entry = mention.match.entry
     head = mention.match.tokens[0]
     when = article.published
     if accidental(mention.code, [h for h, _ in mention.actor_args], sentence):
-        return None
+        return []
     actor_notes: list[dict[str, Any]] = []
     recipient_notes: list[dict[str, Any]] = []
     actors = _resolve(mention.actor_args, when, people, actor_notes)
@@ -226,12 +239,12 @@ def _code_mention(
             }
         )
     if disaster and not actors:
-        return None  # in a report on a disaster, what nobody known did is the disaster itself
+        return []  # in a report on a disaster, what nobody known did is the disaster itself
     if not actors and not recipients and not _stands_alone(head):
         arguments = [h for h, _ in (*mention.actor_args, *mention.recipient_args)]
         violent = mention.code[:2] in _VIOLENT_ROOTS
         if not arguments or (violent and not any(_is_party(h) for h in arguments)):
-            return None
+            return []
         # the parse names who did it, but the words are not a known actor ("bulldozers",
         # "up to 100 ethnic Albanians" resolved to nothing): keep the event, without actors
         actor_notes.extend(
@@ -270,9 +283,11 @@ def _code_mention(
         same_day_weekday=True,
     )
     place = resolve_event_place(sentence, head, article, [*actors, *recipients])
+    joint = False
     if not recipients:  # the place of the event, or the actor's own country (coding/targets.py)
         recipients, implied = implicit_recipients(code.code, actors, place.place, sentence)
         recipient_notes.extend(implied)
+        joint = joint_event(code.code, actors)
     explanation: dict[str, Any] = {
         "coder": CODER_VERSION,
         "trigger": {
@@ -288,7 +303,7 @@ def _code_mention(
         "date": date.reason,
         "location": place.reason,
     }
-    return Event(
+    event = Event(
         event_id=_event_id(article.id, start, end, code.code),
         article_id=article.id,
         sentence_index=index,
@@ -311,6 +326,7 @@ def _code_mention(
         location=place.place,
         explanation=explanation,
     )
+    return _per_party(event) if joint else [event]
 
 
 _PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
@@ -415,6 +431,34 @@ def _harm_verb(head: Token) -> Token | None:
 _CAUSE_NOUNS = frozenset({"result", "consequence", "cause"})
 
 
-def _event_id(article_id: str, start: int, end: int, cameo: str) -> str:
+def _per_party(event: Event) -> list[Event]:
+    """One event per party of a joint event, each aimed at the other parties."""
+    out: list[Event] = []
+    for actor in event.actors:
+        side = actor.country or actor.code
+        others = tuple(r for r in event.recipients if (r.country or r.code) != side)
+        explanation = dict(event.explanation)
+        explanation["actors"] = [n for n in event.explanation["actors"] if n["code"] == actor.code]
+        codes = {r.code for r in others}
+        explanation["recipients"] = [
+            n for n in event.explanation["recipients"] if n["code"] in codes
+        ]
+        trigger = event.trigger
+        event_id = _event_id(event.article_id, trigger.start, trigger.end, event.cameo, actor.code)
+        out.append(
+            replace(
+                event,
+                event_id=event_id,
+                actors=(actor,),
+                recipients=others,
+                explanation=explanation,
+            )
+        )
+    return out
+
+
+def _event_id(article_id: str, start: int, end: int, cameo: str, party: str = "") -> str:
     key = f"{CODER_VERSION}|{article_id}|{start}|{end}|{cameo}"
+    if party:  # one of the events of a joint event
+        key += f"|{party}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]

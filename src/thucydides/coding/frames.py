@@ -395,6 +395,13 @@ def asserts(head: Token) -> bool:
     return clause.tag_ in _INDICATIVE_TAGS or any(a.tag_ in _INDICATIVE_TAGS for a in auxes)
 
 
+_NAME_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _is_name(token: Token) -> bool:
+    return token.ent_type_ in _NAME_ENTS or token.pos_ == "PROPN"
+
+
 def compose(mentions: Sequence[Mention]) -> list[Mention]:
     """Apply frames, drop the mentions that became part of another one, and mark as ``context``
     the mentions in a background phrase or clause of another event."""
@@ -481,11 +488,14 @@ def compose(mentions: Sequence[Mention]) -> list[Mention]:
     for m in kept:
         if m.match.head.i in inner:
             continue
+        # the content's target is the event's when the event names none of its own ("called
+        # for sanctions against Nigeria"), not beside it ("accused Rwanda of ... alleging Paris")
+        named = any(_is_name(h) for h, _ in m.recipient_args)
         extra = tuple(
             arg
             for a in absorbed.get(m.match.head.i, ())
             for arg in a.recipient_args
-            if arg[0].i not in {h.i for h, _ in m.recipient_args}
+            if not named and arg[0].i not in {h.i for h, _ in m.recipient_args}
         )
         result.append(replace(m, recipient_args=m.recipient_args + extra) if extra else m)
     # a framed mention is the frame's event, in the frame's clause ("reached a consensus to ...");

@@ -4,7 +4,8 @@ Three conventions of event coding, applied in this order and only when the parse
 
 * **the co-actors of a joint event**: when several parties of different countries meet, negotiate,
   sign or cooperate and nobody else is named, each is the other's counterpart: the actors are
-  also the recipients ("Syria, Russia and Turkey met in Astana");
+  also the recipients ("Syria, Russia and Turkey met in Astana"); the event coder then codes one
+  event per party, aimed at the parties of the other countries (:func:`joint_event`);
 
 * **the place of the event**: a meeting, visit, protest, curfew or deployment "in Amman", "in
   Beijing", "in southeastern Turkey" is aimed at that country ("arrived in Amman" → JOR); a place
@@ -47,7 +48,7 @@ def implicit_recipients(
     """Recipients implied by the event's place or, for a domestic event, by its actors' country;
     with one explanation note per recipient. ``sentence`` is the spaCy span of the event."""
     actor_codes = {a.code for a in actors}
-    if code in SYMMETRIC_CODES and len({a.country or a.code for a in actors}) >= 2:
+    if joint_event(code, actors):
         how = f"implied target: co-actor of a joint event (CAMEO {code}); each is the other's party"
         return list(actors), [_note(a, how) for a in actors]
     if _place_is_target(code, place, sentence, actors):
@@ -74,6 +75,11 @@ def implicit_recipients(
         found.append(actor)
         notes.append(_note(actor, how))
     return found, notes
+
+
+def joint_event(code: str, actors: Sequence[Actor]) -> bool:
+    """A meeting, negotiation, agreement or cooperation of parties of two or more countries."""
+    return code in SYMMETRIC_CODES and len({a.country or a.code for a in actors}) >= 2
 
 
 def _place_is_target(
