@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import collections
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from thucydides.distributed import code_articles_on_dask
+from thucydides.distributed import code_articles_on_dask, code_partition
 from thucydides.errors import UsageError
 from thucydides.ingest import iter_articles
-from thucydides.models import Rejection
+from thucydides.models import Article, Rejection
 from thucydides.pipeline import Coded, Settings, code_articles, code_collection
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -56,3 +58,29 @@ def test_code_collection_with_workers_writes_the_same_store_and_output(tmp_path:
     )
     assert (two.read, two.coded, two.events) == (one.read, one.coded, one.events)
     assert (tmp_path / "two.jsonl").read_text() == (tmp_path / "one.jsonl").read_text()
+
+
+def test_a_partition_comes_back_as_events_or_rejections_without_the_articles() -> None:
+    articles = [
+        a for a in iter_articles([str(EXAMPLES / "articles.jsonl")]) if isinstance(a, Article)
+    ]
+    results = code_partition(articles[:3], Settings())
+    single = [o for o in code_articles(articles[:3], Settings()) if isinstance(o, Coded)]
+    assert results == [tuple(o.events) for o in single]
+
+
+@pytest.mark.parametrize("out", [True, False])
+def test_a_run_counts_the_same_events_with_and_without_an_output_file(
+    tmp_path: Path, out: bool
+) -> None:
+    inputs = [str(EXAMPLES / "articles.jsonl")]
+    reference = code_collection(inputs, db=tmp_path / "ref.duckdb", out=tmp_path / "ref.jsonl")
+    run = code_collection(
+        inputs, db=tmp_path / "run.duckdb", out=tmp_path / "run.jsonl" if out else None
+    )
+    lines = (tmp_path / "ref.jsonl").read_text().splitlines()
+    assert (run.events, run.events_by_type) == (reference.events, reference.events_by_type)
+    assert run.events == len(lines) > 0
+    assert run.events_by_type == collections.Counter(
+        json.loads(line)["plover"] or f"CAMEO {json.loads(line)['cameo_root']}" for line in lines
+    )

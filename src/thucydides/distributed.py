@@ -2,9 +2,11 @@
 
 ``code_articles_on_dask`` is a drop-in for :func:`thucydides.pipeline.code_articles`: the same
 outcomes, in the same order, with the same event ids, computed by Dask workers. Input is streamed in
-partitions and at most ``2 × workers`` partitions are in flight, so memory does not grow with the
-corpus. Each worker process loads the NLP pipeline once (it is cached per process) and returns plain
-records; results reach the store through the caller, the single writer.
+partitions and at most ``2 × workers`` partitions are in flight, so the articles held at once do not
+grow with the corpus. Each worker process loads the NLP pipeline once (it is cached per process) and returns, per
+article, only its events or its rejection (the caller has the articles already): the caller, the
+single writer of the store, spends as little CPU as possible on each partition, since on a machine
+with one core per worker it takes that CPU from the workers.
 
 A local cluster is started for ``workers`` processes, or an existing scheduler is used
 (``scheduler="tcp://host:8786"``: a dask-jobqueue/Slurm or Kubernetes cluster, see docs/dask.md).
@@ -27,14 +29,18 @@ if TYPE_CHECKING:
 PARTITION_SIZE = 32
 
 
-def code_partition(articles: Sequence[Article], settings: Settings) -> list[Outcome]:
-    """Run on a worker: code one partition with the worker's (cached) pipeline."""
+Result = tuple[Any, ...] | Rejection  # the events of one article (``tuple[Event, ...]``)
+
+
+def code_partition(articles: Sequence[Article], settings: Settings) -> list[Result]:
+    """Run on a worker: code one partition with the worker's (cached) pipeline; for each article
+    its events, or its rejection."""
     import dataclasses
 
-    from thucydides.pipeline import code_articles
+    from thucydides.pipeline import Coded, code_articles
 
     here = dataclasses.replace(settings, workers=1, scheduler="")  # one process per worker
-    return list(code_articles(articles, here))
+    return [tuple(o.events) if isinstance(o, Coded) else o for o in code_articles(articles, here)]
 
 
 @contextlib.contextmanager
@@ -87,7 +93,7 @@ def code_articles_on_dask(
 
         def drain(pending: Pending) -> Iterator[Outcome]:
             batch, unchanged, future = pending
-            results: Iterator[Outcome] = iter(())
+            results: Iterator[Result] = iter(())
             if future is not None:
                 try:
                     results = iter(future.result())
@@ -109,7 +115,8 @@ def code_articles_on_dask(
                 elif item.id in unchanged:
                     yield Coded(item, (), unchanged=True)
                 else:
-                    yield next(results)
+                    result = next(results)
+                    yield result if isinstance(result, Rejection) else Coded(item, result)
 
         for batch in iter_batches(items, partition_size):
             articles = [a for a in batch if isinstance(a, Article)]

@@ -43,6 +43,9 @@ __all__ = ["Coded", "Outcome", "RunSummary", "Settings", "code_articles", "code_
 
 log = logging.getLogger(__name__)
 DEFAULT_SETTINGS = Settings()
+# DuckDB's buffer memory in the writer: beyond it DuckDB evicts pages (the default is 80% of RAM,
+# which a store growing through a long run would slowly fill).
+STORE_MEMORY_LIMIT = "1GB"
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +191,7 @@ def code_collection(
     check_inputs(inputs)  # a missing path or unknown format fails now, before anything is written
     items = iter_articles(inputs, settings)  # 1. read
     writer = open_writer(out) if out else None
-    with Store(db) as store:
+    with Store(db, memory_limit=STORE_MEMORY_LIMIT) as store:
         for run_id, stored in interrupted_runs(store):
             log.info(
                 "run %s was interrupted after storing %d articles; continuing where it stopped",
@@ -210,7 +213,7 @@ def code_collection(
                 items, settings, already_coded=lambda arts: store.unchanged(arts, CODER_VERSION)
             )
             for outcome in outcomes:
-                records = _count(outcome, summary, store)
+                records = _count(outcome, summary, store, records=writer is not None)
                 batch.add(outcome)
                 if writer and records:
                     writer.write_many(records)
@@ -264,8 +267,11 @@ def code_collection(
     return summary
 
 
-def _count(outcome: Outcome, summary: RunSummary, store: Store) -> list[dict[str, Any]]:
-    """Add one outcome to the summary; the event records it contributes to ``--out``."""
+def _count(
+    outcome: Outcome, summary: RunSummary, store: Store, *, records: bool = True
+) -> list[dict[str, Any]]:
+    """Add one outcome to the summary; the event records it contributes to ``--out`` (none
+    without ``records``: a run without --out does not build them)."""
     summary.read += 1
     if isinstance(outcome, Rejection):
         summary.rejections += 1
@@ -286,13 +292,14 @@ def _count(outcome: Outcome, summary: RunSummary, store: Store) -> list[dict[str
         return []
     if outcome.unchanged:
         summary.unchanged += 1
-        records = list(store.iter_article_records(outcome.article.id))
-    else:
-        summary.coded += 1
-        records = [e.to_record() for e in outcome.events]
-    summary.events += len(records)
-    summary.events_by_type.update(r["plover"] or f"CAMEO {r['cameo_root']}" for r in records)
-    return records
+        stored = list(store.iter_article_records(outcome.article.id))
+        summary.events += len(stored)
+        summary.events_by_type.update(r["plover"] or f"CAMEO {r['cameo_root']}" for r in stored)
+        return stored if records else []
+    summary.coded += 1
+    summary.events += len(outcome.events)
+    summary.events_by_type.update(e.plover or f"CAMEO {e.cameo_root}" for e in outcome.events)
+    return [e.to_record() for e in outcome.events] if records else []
 
 
 class _Batch:
