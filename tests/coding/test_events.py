@@ -428,8 +428,11 @@ def test_joint_event_is_one_event_per_party(
     nlp: Any, text: str, dyads: list[tuple[str, list[str]]]
 ) -> None:
     events = _code(nlp, text)
-    assert [(e.actors[0].code, [r.code for r in e.recipients]) for e in events] == dyads
-    assert len({e.event_id for e in events}) == len(events)
+    assert sorted((e.actors[0].code, [r.code for r in e.recipients]) for e in events) == sorted(
+        dyads
+    )
+    # distinct ids, in id order: the order the store gives back events that share a trigger
+    assert [e.event_id for e in events] == sorted({e.event_id for e in events})
     for e in events:
         assert [n["code"] for n in e.explanation["actors"]] == [e.actors[0].code]
         assert [n["code"] for n in e.explanation["recipients"]] == [r.code for r in e.recipients]

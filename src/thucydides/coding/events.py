@@ -432,7 +432,8 @@ _CAUSE_NOUNS = frozenset({"result", "consequence", "cause"})
 
 
 def _per_party(event: Event) -> list[Event]:
-    """One event per party of a joint event, each aimed at the other parties."""
+    """One event per party of a joint event, each aimed at the other parties, in event-id order
+    (the order the store gives back events that share a trigger)."""
     out: list[Event] = []
     for actor in event.actors:
         side = actor.country or actor.code
@@ -454,7 +455,7 @@ def _per_party(event: Event) -> list[Event]:
                 explanation=explanation,
             )
         )
-    return out
+    return sorted(out, key=lambda e: e.event_id)
 
 
 def _event_id(article_id: str, start: int, end: int, cameo: str, party: str = "") -> str:

@@ -306,7 +306,7 @@ class Store:
 
     def iter_event_records(self, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Stored events as event records (version 1), in article and text order."""
-        sql = "SELECT record FROM events ORDER BY article_id, trigger_start, cameo"
+        sql = "SELECT record FROM events ORDER BY article_id, trigger_start, cameo, event_id"
         params: list[Any] = []
         if limit is not None:
             sql += " LIMIT ?"
@@ -321,7 +321,7 @@ class Store:
         """The stored event records of one article, in text order."""
         with self._errors("read events"):
             rows = self._con.execute(
-                "SELECT record FROM events WHERE article_id = ? ORDER BY trigger_start, cameo",
+                "SELECT record FROM events WHERE article_id = ? ORDER BY trigger_start, cameo, event_id",
                 [article_id],
             ).fetchall()
         for (record,) in rows:
