@@ -133,11 +133,12 @@ def code_doc(
     """All events of one parsed article; sentences inside ``skip`` spans (furniture) are ignored."""
     events: list[Event] = []
     people = ArticleActors(doc, when=article.published)  # actors, with coreference in the article
-    text = doc.text.lower()  # once: Doc.text joins every token of the article
+    raw = doc.text  # once: Doc.text joins every token of the article
+    text = raw.lower()
     disaster = disaster_document(doc, text)
     crime = crime_document(doc, text)
     for index, sentence in enumerate(doc.sents):
-        if _inside(sentence, skip):
+        if _inside(sentence, skip, raw):
             continue
         mentions = find_mentions(sentence, triggers)
         coded: list[Event] = []
@@ -158,9 +159,10 @@ def code_doc(
     return events
 
 
-def _inside(sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
+def _inside(sentence: Span, spans: Sequence[tuple[int, int]], doc_text: str) -> bool:
+    """Whether ``sentence`` is blank or lies inside one of ``spans`` (furniture)."""
     start, end = sentence.start_char, sentence.end_char
-    raw = sentence.text  # once: Span.text joins the sentence's tokens
+    raw = doc_text[start:end]  # the sentence's text, without joining its tokens again
     text = raw.strip()
     if not text:
         return True
