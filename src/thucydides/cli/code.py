@@ -193,7 +193,8 @@ def render_summary(summary: RunSummary, db: str, out_path: str | None) -> Table:
     table.add_row("rejections", f"{summary.rejections:,}")
     for reason, n in summary.rejections_by_reason.most_common():
         table.add_row(f"  {reason}", f"{n:,}")
-    table.add_row("time", f"{summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s)")
+    rate = f" ({summary.articles_per_second:.1f} articles coded/s)" if summary.coded else ""
+    table.add_row("time", f"{summary.seconds:.1f} s{rate}")
     table.add_row("store", db + (f"; events also in {out_path}" if out_path else ""))
     return table
 
