@@ -307,14 +307,9 @@ def minhash(text: str) -> np.ndarray[Any, np.dtype[np.uint64]] | None:
     found = shingles(text)
     if len(found) < MIN_SHINGLES:
         return None
-    x = np.fromiter(
-        (
-            int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
-            for s in found
-        ),
-        dtype=np.uint64,
-        count=len(found),
-    )
+    # each shingle's 8-byte BLAKE2b digest read as a little-endian 64-bit integer, in one pass
+    digests = b"".join(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest() for s in found)
+    x = np.frombuffer(digests, dtype="<u8").astype(np.uint64)
     hashed = (x[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)  # wraps mod 2**64
     result: np.ndarray[Any, np.dtype[np.uint64]] = hashed.min(axis=0)
     return result
