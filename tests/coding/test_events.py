@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from thucydides.coding.disasters import crime_document, disaster_document
-from thucydides.coding.events import code_doc
+from thucydides.coding.events import _SAYING, _event_scope, code_doc
 from thucydides.coding.frames import framed_code
 from thucydides.dictionaries.verbs import load_trigger_dictionary
 from thucydides.models import Article, Event
@@ -458,3 +458,32 @@ def test_a_named_target_is_not_joined_by_the_content_s(nlp: Any) -> None:
     # what the accusation says ("alleging Bolivia armed ...") does not add to whom it accuses
     [event] = _code(nlp, "Chile accused Peru of lying by alleging that Bolivia armed the rebels.")
     assert (event.cameo[:2], [r.code for r in event.recipients]) == ("11", ["PER"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants opened fire on a crowded market in the north, police said on Monday.",
+        "The army clashed with rebels in the city, killing six fighters and a soldier.",
+        "An attack by gunmen on a checkpoint near the border left three guards dead.",
+        "Officials told reporters that troops had shelled villages the rebels held.",
+    ],
+)
+def test_event_scope_is_the_clause_without_doers_or_source(nlp: Any, text: str) -> None:
+    """The scope read from the doc's head indices holds the same words as the head's
+    Token.subtree without the subtrees of the doers and of a reporting verb."""
+    doc = nlp(text)
+    checked = 0
+    for token in doc:
+        if token.pos_ not in ("VERB", "NOUN"):
+            continue
+        doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        clause = token if token.pos_ == "VERB" else token.head
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG":
+            clause = clause.head
+        saying = [c for c in clause.children if c.lemma_.lower() in _SAYING and c.dep_ != "xcomp"]
+        left_out = {t.i for a in (*doers, *saying) for t in a.subtree}
+        expected = sorted(t.i for t in clause.subtree if t.i not in left_out)
+        assert [t.i for t in _event_scope(token, doers)] == expected, token.text
+        checked += 1
+    assert checked >= 2

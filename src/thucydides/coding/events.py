@@ -141,6 +141,7 @@ def code_doc(
         if _inside(sentence, skip, raw):
             continue
         mentions = find_mentions(sentence, triggers)
+        said = raw[sentence.start_char : sentence.end_char]  # Span.text, without a token join
         coded: list[Event] = []
         # the background events of a sentence ("killed because police opened fire") are coded
         # only when its main event cannot be (no known doer: "two men were killed")
@@ -151,7 +152,9 @@ def code_doc(
                 if crime and law_enforcement(mention.code):
                     continue  # police work on ordinary crime
                 coded.extend(
-                    _code_mention(mention, sentence, index, article, people, disaster=disaster)
+                    _code_mention(
+                        mention, sentence, index, article, people, disaster=disaster, text=said
+                    )
                 )
             if coded:
                 break
@@ -201,9 +204,12 @@ def _code_mention(
     people: ArticleActors,
     *,
     disaster: str | None = None,
+    text: str | None = None,
 ) -> list[Event]:
     """The event of one mention; a joint event of several parties is one event per party, aimed
-    at the others ("Armenia and Azerbaijan met": ARM meets AZE, AZE meets ARM)."""
+    at the others ("Armenia and Azerbaijan met": ARM meets AZE, AZE meets ARM). ``text`` is the
+    sentence's text when the caller has it already (``Span.text`` joins the tokens again)."""
+    said = sentence.text if text is None else text
     entry = mention.match.entry
     head = mention.match.tokens[0]
     when = article.published
@@ -278,7 +284,7 @@ def _code_mention(
     verb = head if head.pos_ in ("VERB", "AUX") else head.head  # a noun's tense is its verb's
     tense = "future" if modality.modality == "future" else tense_of(verb)
     date = resolve_date(
-        sentence.text,
+        said,
         article.published,
         tense=tense,
         trigger_start=start - sentence.start_char,
@@ -309,7 +315,7 @@ def _code_mention(
         event_id=_event_id(article.id, start, end, code.code),
         article_id=article.id,
         sentence_index=index,
-        sentence=sentence.text.strip(),
+        sentence=said.strip(),
         trigger=Trigger(article.text[start:end], start, end),
         plover=code.plover,
         plover_mode=code.plover_mode,
@@ -374,8 +380,37 @@ def _event_scope(head: Token, actor_heads: Sequence[Token]) -> list[Token]:
     if head.dep_ == "advcl" and head.tag_ == "VBG":
         head = head.head  # "clashed in the city, killing six": the clause it elaborates
     attribution = [c for c in head.children if c.lemma_.lower() in _SAYING and c.dep_ != "xcomp"]
-    left_out = {t.i for a in (*actor_heads, *attribution) for t in a.subtree}
-    return [t for t in head.subtree if t.i not in left_out]
+    doc = head.doc
+    heads = _heads(doc)
+    top = head.i
+    anchors = {a.i for a in (*actor_heads, *attribution)}
+    # the subtree of ``head`` lies between its edges; a word is in it when ``head`` is among its
+    # ancestors, and left out when one of the anchors is (Token.subtree makes a Token per step)
+    kept: list[Token] = []
+    for i in range(head.left_edge.i, head.right_edge.i + 1):
+        j, inside, dropped = i, False, False
+        while True:
+            inside = inside or j == top
+            dropped = dropped or j in anchors
+            if heads[j] == j:
+                break
+            j = heads[j]
+        if inside and not dropped:
+            kept.append(doc[i])
+    return kept
+
+
+_LAST_HEADS: tuple[Doc, list[int]] | None = None
+
+
+def _heads(doc: Doc) -> list[int]:
+    """The index of every word's head in ``doc`` (the root's is its own), for the last doc."""
+    global _LAST_HEADS
+    cached = _LAST_HEADS  # read once: another thread may be coding another doc
+    if cached is None or cached[0] is not doc:
+        offsets = doc.to_array("HEAD").astype("int64").tolist()
+        cached = _LAST_HEADS = (doc, [i + k for i, k in enumerate(offsets)])
+    return cached[1]
 
 
 _SAYING = frozenset({"say", "tell", "report", "add", "claim", "state", "confirm"})

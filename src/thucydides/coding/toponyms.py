@@ -13,12 +13,13 @@ spaCy is used only through duck typing.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from spacy.symbols import PROPN
+from spacy.symbols import ADJ, PROPN
 
 from thucydides.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from thucydides.ingest import dateline_spans
@@ -201,9 +202,13 @@ def find_place_mentions(sentence: Span, gazetteer: Gazetteer | None = None) -> l
 
 
 def _place_mentions(
-    sentence: Span, ents: Sequence[Span], gazetteer: Gazetteer
+    sentence: Span,
+    ents: Sequence[Span],
+    gazetteer: Gazetteer,
+    names: Sequence[int] | None = None,
 ) -> list[PlaceMention]:
-    """find_place_mentions with the entities inside ``sentence`` already picked out."""
+    """find_place_mentions with the entities inside ``sentence`` already picked out, and maybe
+    ``names``: the indices of its proper nouns outside any entity, in order (see _bare_names)."""
     mentions: list[PlaceMention] = []
     covered: set[int] = set()
     for ent in ents:
@@ -229,16 +234,21 @@ def _place_mentions(
             continue  # "Jordan" the person, "Syria" inside an organisation name
         mentions.append(mention)
         covered.update(range(ent.start, ent.end))
-    for token in sentence:
-        if token.i in covered or token.pos != PROPN or token.ent_type:  # ids: no string look-ups
-            continue  # entities were taken above; this is for names the NER missed
+    doc = sentence.doc
+    if names is None:  # a sentence, or a whole Doc (whose .doc is itself)
+        start, end = (0, len(doc)) if sentence is doc else (sentence.start, sentence.end)
+        names = _bare_names(doc, start, end)
+    for i in names:  # entities were taken above; this is for names the NER missed
+        if i in covered:
+            continue
+        token = doc[i]
         if token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN":
             continue  # a word inside a longer name: the name's head decides
         if not _in_place_slot(token):
             continue
         words = [c for c in token.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
         first = min([token, *words], key=lambda t: t.i)
-        span = sentence.doc[first.i : token.i + 1]
+        span = doc[first.i : token.i + 1]
         if any(i in covered for i in range(span.start, span.end)):
             continue
         matched, found = _lookup(gazetteer, span.text)
@@ -246,6 +256,16 @@ def _place_mentions(
             mentions.append(PlaceMention(span.text, span.start_char, span.end_char, token, found))
             covered.update(range(span.start, span.end))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _bare_names(doc: Doc, start: int, end: int) -> list[int]:
+    """The indices in [start, end) of proper nouns outside any entity, read from the doc's arrays
+    (making a Token of every word costs more than the rest of the look-up)."""
+    rows = doc.to_array(_NAME_ATTRS)[start:end].tolist() if end > start else []
+    return [start + k for k, (pos, ent) in enumerate(rows) if pos == PROPN and not ent]
+
+
+_NAME_ATTRS: Final = ("POS", "ENT_TYPE")
 
 
 def _after_locative(token: Token) -> bool:
@@ -284,6 +304,8 @@ def _in_place_slot(token: Token) -> bool:
 # ------------------------------------------------------------------------------- article context
 
 _RECENT: dict[tuple[int, str, int], tuple[Doc, ArticlePlaces]] = {}
+_DEMONYM_ATTRS: Final = ("IS_TITLE", "POS", "ENT_TYPE")
+_DEMONYM_POS: Final = frozenset({ADJ, PROPN})
 
 
 def article_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) -> ArticlePlaces:
@@ -297,9 +319,15 @@ def article_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = Non
     countries: set[str] = set()
     admin1: set[str] = set()
     by_sentence: dict[int, list[PlaceMention]] = {}
-    for token in doc:  # "Liberian", "Palestinian police": the story is about that country
-        if token.is_title and token.pos_ in ("ADJ", "PROPN"):
-            iso3 = gazetteer.demonym(token.text)
+    # "Liberian", "Palestinian police": the story is about that country (ids from the doc's
+    # arrays, a Token only for a title-case adjective or proper noun)
+    rows = doc.to_array(_DEMONYM_ATTRS).tolist() if len(doc) else []
+    names: list[int] = []
+    for i, (title, pos, ent) in enumerate(rows):
+        if pos == PROPN and not ent:
+            names.append(i)
+        if title and pos in _DEMONYM_POS:
+            iso3 = gazetteer.demonym(doc[i].text)
             if iso3:
                 countries.add(iso3)
     # the entities once, not once per sentence (Span.ents makes a Span of every entity of the doc)
@@ -307,7 +335,8 @@ def article_places(doc: Doc, article: Article, gazetteer: Gazetteer | None = Non
     for sentence in doc.sents:
         start, end = sentence.start, sentence.end
         inside = [e for s, t, e in ents if start <= s and t <= end]  # those Span.ents gives
-        found = _place_mentions(sentence, inside, gazetteer)
+        lo, hi = bisect.bisect_left(names, start), bisect.bisect_left(names, end)
+        found = _place_mentions(sentence, inside, gazetteer, names[lo:hi])
         by_sentence[start] = found
         for mention in found:
             if len({c.country for c in mention.candidates}) != 1:

@@ -208,8 +208,13 @@ class TriggerDictionary:
             lemma: tuple(group) for lemma, group in index.items()
         }
         self._by_id = {entry.id: entry for entry in self._entries}
-        # match_all's quick "no": (POS, LEMMA, LOWER, TAG) ids -> may a token with them match?
-        self._decided: dict[tuple[int, ...], bool] = {}
+        # the index with each entry's specificity, worked out once rather than at every match
+        self._ranked: dict[str, tuple[tuple[TriggerEntry, tuple[int, int, int, int]], ...]] = {
+            lemma: tuple((e, e.specificity) for e in group) for lemma, group in index.items()
+        }
+        # match_all's quick "no": (POS, LEMMA, LOWER, TAG) ids -> the forms of a token with them
+        # that some entry is indexed by, or () when no entry can match such a token
+        self._decided: dict[tuple[int, ...], tuple[str, ...]] = {}
         self._rows: tuple[Any, list[tuple[int, ...]]] | None = None  # the last doc's arrays
 
     def __len__(self) -> int:
@@ -233,18 +238,21 @@ class TriggerDictionary:
         """
         if token.pos_ in _NEVER_TRIGGERS:
             return None
-        forms = _forms(token)
-        candidates = [e for form in forms for e in self._index.get(form, ())]
+        return self._match_at(token, _forms(token))
+
+    def _match_at(self, token: Token, forms: tuple[str, ...]) -> TriggerMatch | None:
+        """:meth:`match` at a token whose part of speech may be a trigger's and whose forms are
+        ``forms``."""
+        candidates = [pair for form in forms for pair in self._ranked.get(form, ())]
         if not candidates:
             return None
         seen = _Seen({token.i: forms})
         best: TriggerMatch | None = None
         best_key: tuple[int, int, int, int] = (-1, -1, -1, -1)
-        for entry in candidates:
+        for entry, level in candidates:
             tokens = _match_entry(entry, token, seen)
             if tokens is None:
                 continue
-            level = entry.specificity
             key = (level[0], level[1], level[2], len(tokens))
             if key > best_key:
                 best, best_key = TriggerMatch(entry, tokens), key
@@ -255,15 +263,18 @@ class TriggerDictionary:
 
         The same as :meth:`match` at each token; for a spaCy Span or Doc, the words no entry can
         match are first skipped in bulk, from the doc's attribute arrays (most words of a text)."""
-        found = (self.match(token) for token in self._may_match(tokens))
+        found = (self._match_at(token, forms) for token, forms in self._may_match(tokens))
         return [m for m in found if m is not None]
 
-    def _may_match(self, tokens: Iterable[Token]) -> Iterator[Token]:
-        """The tokens where :meth:`match` may find an entry (a superset; in order)."""
+    def _may_match(self, tokens: Iterable[Token]) -> Iterator[tuple[Token, tuple[str, ...]]]:
+        """The tokens where :meth:`match` may find an entry (a superset; in order), with their
+        forms."""
         span: Any = tokens  # a Span or a Doc (whose .doc is itself), or any iterable of tokens
         doc = getattr(span, "doc", None)
         if doc is None or not hasattr(doc, "to_array"):
-            yield from tokens
+            for token in tokens:
+                if token.pos_ not in _NEVER_TRIGGERS:
+                    yield token, _forms(token)
             return
         start, end = (0, len(doc)) if span is doc else (span.start, span.end)
         cached = self._rows  # read once: another thread may be matching another doc
@@ -271,17 +282,19 @@ class TriggerDictionary:
             cached = self._rows = (doc, [tuple(r) for r in doc.to_array(_KEY_ATTRS).tolist()])
         rows, decided = cached[1], self._decided
         for i in range(start, end):
-            may = decided.get(rows[i])
-            if may is None:
+            forms = decided.get(rows[i])
+            if forms is None:
                 token = doc[i]
-                may = token.pos_ not in _NEVER_TRIGGERS and any(
-                    form in self._index for form in _forms(token)
-                )
+                forms = ()
+                if token.pos_ not in _NEVER_TRIGGERS:
+                    forms = _forms(token)
+                    if not any(form in self._index for form in forms):
+                        forms = ()
                 if len(decided) >= _DECIDED_MAX:
                     decided.clear()
-                decided[rows[i]] = may
-            if may:
-                yield doc[i]
+                decided[rows[i]] = forms
+            if forms:
+                yield doc[i], forms
 
 
 # --- matching -------------------------------------------------------------------------------
