@@ -161,17 +161,23 @@ def test_the_order_of_questions_does_not_change_the_answers(nlp: Any, order: str
     assert [m.resolutions for m in actors.mentions] == [m.resolutions for m in expected.mentions]
 
 
-def test_a_question_resolves_only_what_it_needs(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def looked_up(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The index of every word the coreference resolver is asked about, in order."""
     from thucydides.coding import coreference
 
-    looked_up: list[int] = []
+    calls: list[int] = []
     direct = coreference.resolve
 
     def counting(head: Any, **kwargs: Any) -> Any:
-        looked_up.append(head.i)
+        calls.append(head.i)
         return direct(head, **kwargs)
 
     monkeypatch.setattr(coreference, "resolve", counting)
+    return calls
+
+
+def test_a_question_resolves_only_what_it_needs(nlp: Any, looked_up: list[int]) -> None:
     doc = nlp(ARTICLE)
     actors = ArticleActors(doc, when=WHEN)
     erdogan = _token(doc, 0, "Erdogan")
@@ -214,21 +220,11 @@ def test_long_chains_of_look_backs(nlp: Any) -> None:
     ],
 )
 def test_singular_look_backs_pass_plural_words(
-    nlp: Any, monkeypatch: pytest.MonkeyPatch, text: str, asked: str, passed: str
+    nlp: Any, looked_up: list[int], text: str, asked: str, passed: str
 ) -> None:
     """A mention headed by a plural word is plural whatever it resolves to, so the look-backs
     for one person or one country pass it without resolving it; the answer is the one of
     reading the article in order."""
-    from thucydides.coding import coreference
-
-    looked_up: list[int] = []
-    direct = coreference.resolve
-
-    def counting(head: Any, **kwargs: Any) -> Any:
-        looked_up.append(head.i)
-        return direct(head, **kwargs)
-
-    monkeypatch.setattr(coreference, "resolve", counting)
     doc = nlp(text)
     token = [t for t in doc if t.text == asked][-1]
     plural = next(t for t in doc if t.text == passed)
