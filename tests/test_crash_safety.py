@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from thucydides.store import Store
+from thucydides.store.records import record_sql
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 INPUTS = [str(EXAMPLES / "articles.jsonl"), str(EXAMPLES / "txt"), str(EXAMPLES / "bad")]
@@ -36,7 +37,7 @@ def snapshot(db: Path) -> dict[str, Any]:
             "articles": sorted(
                 store.sql("SELECT article_id, content_hash, n_events FROM articles")
             ),
-            "events": sorted(store.sql("SELECT event_id, record FROM events")),
+            "events": sorted(store.sql(f"SELECT event_id, {record_sql('e')} FROM events e")),
             "actors": sorted(store.sql("SELECT event_id, role, position, code FROM event_actors")),
             "rejections": sorted(store.sql("SELECT article_id, origin, reason FROM rejections")),
         }

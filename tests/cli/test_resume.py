@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from thucydides.store import Store
+from thucydides.store.records import record_sql
 from thucydides.store.stats import collect_stats
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -43,7 +44,7 @@ def snapshot(db: Path) -> dict[str, Any]:
     with Store(db, read_only=True) as store:
         return {
             "articles": sorted(store.sql("SELECT article_id, content_hash FROM articles")),
-            "events": sorted(store.sql("SELECT event_id, record FROM events")),
+            "events": sorted(store.sql(f"SELECT event_id, {record_sql('e')} FROM events e")),
             "rejections": sorted(store.sql("SELECT article_id, origin, reason FROM rejections")),
             "duplicate events": store.sql("SELECT count(*) - count(DISTINCT event_id) FROM events")[
                 0

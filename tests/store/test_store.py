@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,39 +56,56 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
             (3,),
             (4,),
             (5,),
+            (6,),
         ]
 
 
-def test_a_version_3_store_keeps_its_rows_and_gets_the_event_id_index(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from builders import article as article_with
+# How stores before migration 6 held events: the typed columns parsed from the JSON record,
+# which was kept as written (the insert of the version 5 writer and importers, in plain SQL).
+OLD_INSERT = """
+    INSERT INTO events (event_id, article_id, sentence_index, sentence, trigger_text,
+        trigger_start, trigger_end, plover, plover_mode, plover_contexts, cameo, cameo_root,
+        goldstein, quad_class, factual, modality, date, date_precision, date_text, location,
+        explanation, record, run_id, dataset, cluster_id, kind, countries_key)
+    SELECT r.event_id, r.article_id, r.sentence_index, r.sentence, r.trigger.text,
+        r.trigger.start, r.trigger."end", r.plover, r.plover_mode,
+        coalesce(r.plover_contexts, []), r.cameo, r.cameo_root, r.goldstein, r.quad_class,
+        r.factual, r.modality, r.date, r.date_precision, r.date_text,
+        coalesce(r.location, 'null'), r.explanation, record, 'r', ?, r.event_id,
+        coalesce(r.plover, 'CAMEO' || r.cameo_root), ''
+    FROM (SELECT from_json(record, '{structure}') AS r, record
+          FROM (SELECT unnest(?) AS record))
+"""
+
+
+def old_store(path: Path, version: int, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """A store at ``version`` holding coded events, imported ones (ICEWS) and JSON Lines records
+    the typed columns cannot hold; returns the records as written."""
     from builders import moscow_story
+    from contract import ODD_RECORDS
 
     import thucydides.store.store as store_module
-    from thucydides.store import queries
+    from thucydides.formats.importers import Imported, read_events
+    from thucydides.store.bulk import RECORD_STRUCTURE
     from thucydides.store.schema import MIGRATIONS
 
-    path = tmp_path / "v3.duckdb"
-    rows = "SELECT * EXCLUDE (record), record::VARCHAR FROM events ORDER BY event_id"
-    indexes = "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'"
+    data = Path(__file__).resolve().parents[1] / "formats" / "data"
+    coded = [e.to_record() for e in moscow_story("a1")[1]]
+    icews = [
+        i.record for i in read_events("icews", data / "icews_sample.tab") if isinstance(i, Imported)
+    ]
     with monkeypatch.context() as m:
-        m.setattr(store_module, "MIGRATIONS", MIGRATIONS[:3])
+        m.setattr(store_module, "MIGRATIONS", MIGRATIONS[:version])
         with Store(path) as old:
-            old.write([moscow_story("a1")], [], run_id="r", coder_version="v")
-            before = old.sql(rows)
-            page = queries.events(old, mentions=True)
-            assert old.sql(indexes) == []
-    with Store(path) as store:
-        assert store.sql("SELECT max(version) FROM _migrations") == [(5,)]
-        assert store.sql(indexes) == [("events_event_id",)]
-        assert store.sql(rows) == before
-        assert queries.events(store, mentions=True).equals(page)
-        other = (article_with("b1", "Another story. " * 30), moscow_story("b1")[1])
-        store.write([other], [], run_id="r", coder_version="v")
-        store.write([other], [], run_id="r", coder_version="v")  # deletes through the index
-        assert store.counts()["events"] == 8
-        assert len(queries.events(store, mentions=True)) == 8
+            for dataset, records in (("thucydides", coded + ODD_RECORDS), ("icews", icews)):
+                old.sql(
+                    OLD_INSERT.format(structure=RECORD_STRUCTURE),
+                    [dataset, [json.dumps(r, ensure_ascii=False) for r in records]],
+                )
+            old.sql("INSERT INTO articles (article_id, text) VALUES ('a1', 'Some text.')")
+            old.sql("INSERT INTO imported_rows VALUES ('icews:1', 'icews', 0, '[\"x\"]')")
+            assert old.sql("SELECT max(version) FROM _migrations") == [(version,)]
+    return coded + ODD_RECORDS + icews
 
 
 ZSTD_COLUMNS = [
@@ -97,45 +116,40 @@ ZSTD_COLUMNS = [
 ]
 
 
-def test_a_version_4_store_keeps_rows_columns_and_index_and_compresses_texts_with_zstd(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("version", [3, 4, 5])
+def test_an_old_store_keeps_every_record_and_gets_index_and_zstd(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version: int
 ) -> None:
     from builders import moscow_story
 
-    import thucydides.store.store as store_module
-    from thucydides.formats.exchange import export_store, import_file
-    from thucydides.store.schema import MIGRATIONS
+    from thucydides.store import queries
+    from thucydides.store.records import record_sql
 
-    data = Path(__file__).resolve().parents[1] / "formats" / "data"
-    path = tmp_path / "v4.duckdb"
-    tables = ("articles", "events", "event_actors", "clusters", "imported_rows", "places")
-    columns = (
-        "SELECT table_name, column_name, data_type, column_default FROM information_schema.columns "
-    )
-    columns += "WHERE table_name IN ('articles', 'events', 'imported_rows') ORDER BY table_name, ordinal_position"
+    path = tmp_path / "old.duckdb"
+    written = old_store(path, version, monkeypatch)
+    tables = ("articles", "events", "imported_rows")
     compressed = " UNION ".join(
         f"SELECT DISTINCT '{t}', column_name FROM pragma_storage_info('{t}') "
         "WHERE compression = 'ZSTD'"
         for t in tables
     )
-    with monkeypatch.context() as m:
-        m.setattr(store_module, "MIGRATIONS", MIGRATIONS[:4])
-        with Store(path) as old:
-            old.write([moscow_story("a1")], [], run_id="r", coder_version="v")
-            import_file(old, "icews", data / "icews_sample.tab")
-            before = {t: sorted(old.sql(f"SELECT * FROM {t}"), key=repr) for t in tables}
-            schema = old.sql(columns)
-            export_store(old, "jsonl", tmp_path / "before.jsonl")
     with Store(path) as store:
-        assert store.sql("SELECT max(version) FROM _migrations") == [(5,)]
-        assert {t: sorted(store.sql(f"SELECT * FROM {t}"), key=repr) for t in tables} == before
-        assert store.sql(columns) == schema
+        assert store.sql("SELECT max(version) FROM _migrations") == [(6,)]
+        stored = [json.loads(r) for (r,) in store.sql(f"SELECT {record_sql('e')} FROM events e")]
+        assert [json.dumps(r, ensure_ascii=False) for r in stored] == [
+            json.dumps(r, ensure_ascii=False) for r in written
+        ]
+        # only the JSON Lines records that the columns cannot hold keep a rest
+        assert store.sql("SELECT event_id FROM events WHERE record_rest IS NOT NULL") == [
+            ("odd-1",),
+            ("odd-2",),
+        ]
         assert store.sql("SELECT index_name FROM duckdb_indexes()") == [("events_event_id",)]
-        export_store(store, "jsonl", tmp_path / "after.jsonl")
         store.write([moscow_story("b1")], [], run_id="r", coder_version="v")
+        store.write([moscow_story("b1")], [], run_id="r", coder_version="v")  # via the index
+        assert len(queries.events(store, queries.EventFilter(dataset="thucydides"))) > 0
         store.sql("CHECKPOINT")
         assert sorted(store.sql(compressed)) == ZSTD_COLUMNS
-    assert (tmp_path / "after.jsonl").read_bytes() == (tmp_path / "before.jsonl").read_bytes()
 
 
 def test_event_record_round_trips_through_the_store() -> None:

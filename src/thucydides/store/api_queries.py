@@ -39,6 +39,7 @@ from thucydides.store.queries import (
     _party_params,
     _where,
 )
+from thucydides.store.records import record_sql
 from thucydides.store.store import Store
 
 Row = dict[str, Any]
@@ -299,7 +300,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     (``article``: id, title, url, source, published and text, or None for imported events) and
     the other reports of the same event (``reports``: event id, article id, title, sentence)."""
     rows = store.sql(
-        "SELECT e.record, e.dataset, e.cluster_id, e.num_mentions, e.num_articles, "
+        f"SELECT {record_sql('e')}, e.dataset, e.cluster_id, e.num_mentions, e.num_articles, "
         "e.num_sources FROM events e WHERE e.event_id = ?",
         [event_id],
     )

@@ -13,8 +13,12 @@ import duckdb
 from thucydides.dedup import DAY_SLACK, GOLDSTEIN_SLACK, cluster_events, report, same_event
 from thucydides.models import Event
 from thucydides.store.bulk import register_frame
+from thucydides.store.records import record_sql
 
 _WINDOW_DAYS = 31
+# Candidate clusters lie within _WINDOW_DAYS days: in the same bucket of _WINDOW_DAYS + 1 days
+# or a neighbouring one, so the join matches on buckets first (an equality, cheap to hash).
+_BUCKET = f"(date_diff('day', DATE '1970-01-01', date) // {_WINDOW_DAYS + 1})"
 
 # Necessary conditions of :func:`thucydides.dedup.same_event` across articles, checked in SQL on
 # the representatives ``x`` and ``y`` of two candidate clusters so that Python loads and compares
@@ -133,19 +137,29 @@ def merge_across_articles(con: duckdb.DuckDBPyConnection, new_ids: Sequence[str]
     try:
         pairs = con.execute(
             f"""
-            SELECT n.cluster_id, c.cluster_id, n.representative, c.representative,
-                   c.cluster_id IN (SELECT cluster_id FROM _new) AS is_new,
-                   abs(date_diff('day', c.date, n.date)) AS distance
-            FROM clusters n JOIN clusters c
-              ON c.kind = n.kind AND c.countries_key = n.countries_key
-             AND c.date BETWEEN n.date - INTERVAL {_WINDOW_DAYS} DAY
-                            AND n.date + INTERVAL {_WINDOW_DAYS} DAY
-             AND c.cluster_id <> n.cluster_id AND c.dataset = n.dataset
-            JOIN events x ON x.event_id = n.representative
-            JOIN events y ON y.event_id = c.representative
-            WHERE n.cluster_id IN (SELECT cluster_id FROM _new) AND n.countries_key <> ''
-              AND {_DATES_COMPATIBLE} AND {_CAMEO_COMPATIBLE}
-            ORDER BY n.cluster_id, is_new, distance, c.cluster_id
+            WITH pairs AS MATERIALIZED (
+                SELECT n.cluster_id AS new_id, c.cluster_id AS other_id,
+                       n.representative AS new_rep, c.representative AS other_rep,
+                       c.cluster_id IN (SELECT cluster_id FROM _new) AS is_new,
+                       abs(date_diff('day', c.date, n.date)) AS distance
+                FROM (SELECT *, unnest([-1, 0, 1]) + {_BUCKET} AS bucket FROM clusters
+                      WHERE cluster_id IN (SELECT cluster_id FROM _new)) n
+                JOIN (SELECT *, {_BUCKET} AS bucket FROM clusters) c
+                  ON c.kind = n.kind AND c.countries_key = n.countries_key
+                 AND c.bucket = n.bucket
+                 AND c.date BETWEEN n.date - INTERVAL {_WINDOW_DAYS} DAY
+                                AND n.date + INTERVAL {_WINDOW_DAYS} DAY
+                 AND c.cluster_id <> n.cluster_id AND c.dataset = n.dataset
+                WHERE n.countries_key <> ''
+            ), reps AS MATERIALIZED (
+                SELECT event_id, date, date_precision, cameo, plover_mode, goldstein
+                FROM events
+                WHERE event_id IN (SELECT new_rep FROM pairs UNION SELECT other_rep FROM pairs)
+            )
+            SELECT new_id, other_id, new_rep, other_rep, is_new, distance
+            FROM pairs JOIN reps x ON x.event_id = new_rep JOIN reps y ON y.event_id = other_rep
+            WHERE {_DATES_COMPATIBLE} AND {_CAMEO_COMPATIBLE}
+            ORDER BY new_id, is_new, distance, other_id
             """
         ).fetchall()
         if not pairs:
@@ -154,7 +168,8 @@ def merge_across_articles(con: duckdb.DuckDBPyConnection, new_ids: Sequence[str]
         records = {
             event_id: json.loads(record)
             for event_id, record in con.execute(
-                "SELECT event_id, record FROM events WHERE event_id IN (SELECT unnest(?))",
+                f"SELECT e.event_id, {record_sql('e')} FROM events e "
+                "WHERE e.event_id IN (SELECT unnest(?))",
                 [rep_ids],
             ).fetchall()
         }

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from thucydides.formats.exporters import Exported
+from thucydides.store.records import record_sql
 from thucydides.store.store import Store
 
-_EXPORT_SQL = """
-    SELECT e.record, e.dataset, c.cluster_id, c.num_mentions, c.num_articles, c.num_sources,
+_EXPORT_SQL = f"""
+    SELECT {record_sql("e")}, e.dataset, c.cluster_id, c.num_mentions, c.num_articles, c.num_sources,
            c.first_seen, a.url, a.source, a.title, a.language, a.published, length(a.text),
            i.line
     FROM clusters c JOIN events e ON e.event_id = c.representative
@@ -21,10 +22,11 @@ _EXPORT_SQL = """
     ORDER BY e.dataset, i.seq NULLS LAST, c.date NULLS LAST, c.cluster_id
 """
 
-_MENTIONS_SQL = """
+_MENTIONS_SQL = f"""
     WITH m AS (
-        SELECT e.record, e.article_id, c.cluster_id, c.num_mentions, c.num_articles,
-               c.num_sources, c.first_seen, c.date, r.record AS representative
+        SELECT {record_sql("e")} AS record, e.article_id, c.cluster_id, c.num_mentions,
+               c.num_articles, c.num_sources, c.first_seen, c.date,
+               {record_sql("r")} AS representative
         FROM events e JOIN clusters c ON c.cluster_id = e.cluster_id
         JOIN events r ON r.event_id = c.representative
         WHERE e.dataset = 'thucydides'

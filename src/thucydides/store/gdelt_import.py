@@ -225,8 +225,7 @@ def _store_chunk(
         con.execute(f"DELETE FROM events WHERE event_id IN {ids}", bounds)
         stage_parsed(
             con,
-            f"""(SELECT r, CAST(to_json(r) AS VARCHAR) AS record, r.event_id AS cluster_id,
-                        num_mentions, num_articles, num_sources
+            f"""(SELECT r, r.event_id AS cluster_id, num_mentions, num_articles, num_sources
                  FROM (SELECT k, CAST({_RECORD} AS {kind}) AS r,
                               {_count("c31")} AS num_mentions, {_count("c33")} AS num_articles,
                               {_count("c32")} AS num_sources

@@ -24,6 +24,7 @@ import pandas as pd
 
 from thucydides.errors import UsageError
 from thucydides.ontology import plover_types
+from thucydides.store.records import record_sql
 from thucydides.store.store import Store
 
 INTERVALS = ("day", "week", "month")
@@ -174,7 +175,8 @@ PAGE_FIELDS = (
 _COLUMNS = [*PAGE_FIELDS, "record"]
 _PAGE_COLUMNS = (
     "e.cluster_id, e.num_mentions, e.num_articles, e.num_sources, e.event_id, e.article_id, "
-    "e.dataset, e.date, e.plover, e.cameo, e.quad_class, e.goldstein, e.sentence, e.record"
+    "e.dataset, e.date, e.plover, e.cameo, e.quad_class, e.goldstein, e.sentence, "
+    f"{record_sql('e')} AS record"
 )
 
 

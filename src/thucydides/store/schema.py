@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from thucydides.store.bulk import RECORD_STRUCTURE
+from thucydides.store.records import ACTOR_TYPE, rest_sql
+
 # DuckDB's default for strings (dictionary + FSST) costs most of a bulk write's commit on long
 # unique texts such as JSON records; zstd compresses them several times faster, and smaller.
 ZSTD = "USING COMPRESSION zstd"
@@ -137,6 +140,46 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE imported_rows_v5 RENAME TO imported_rows;
         """,
     ),
+    (
+        6,
+        "events keep their record as typed columns (actors and recipients as lists), no JSON copy",
+        # The JSON copy of each record cost most of a bulk write (its compression at checkpoint).
+        # Records are rebuilt by thucydides.store.records; what the typed columns cannot hold of
+        # an imported record is kept in record_rest (NULL for every other record).
+        f"""
+        DROP INDEX events_event_id;
+        CREATE TABLE events_v6 (
+            event_id VARCHAR, article_id VARCHAR, sentence_index INTEGER,
+            sentence VARCHAR, trigger_text VARCHAR, trigger_start INTEGER,
+            trigger_end INTEGER, plover VARCHAR, plover_mode VARCHAR, plover_contexts VARCHAR[],
+            cameo VARCHAR, cameo_root VARCHAR, goldstein DOUBLE, quad_class INTEGER,
+            actors {ACTOR_TYPE}[], recipients {ACTOR_TYPE}[],
+            factual BOOLEAN, modality VARCHAR, date DATE, date_precision VARCHAR,
+            date_text VARCHAR, location JSON {ZSTD}, explanation JSON {ZSTD}, record_rest JSON,
+            run_id VARCHAR, cluster_id VARCHAR, evidence INTEGER DEFAULT 0,
+            dataset VARCHAR DEFAULT 'thucydides', kind VARCHAR, countries_key VARCHAR DEFAULT '',
+            actor_codes VARCHAR DEFAULT '|', recipient_codes VARCHAR DEFAULT '|',
+            actor_countries VARCHAR DEFAULT '|', recipient_countries VARCHAR DEFAULT '|',
+            is_representative BOOLEAN DEFAULT true, num_mentions INTEGER DEFAULT 1,
+            num_articles INTEGER DEFAULT 1, num_sources INTEGER DEFAULT 1
+        );
+        INSERT INTO events_v6
+        SELECT event_id, article_id, sentence_index, sentence, trigger_text, trigger_start,
+               trigger_end, plover, plover_mode, plover_contexts, cameo, cameo_root, goldstein,
+               quad_class, actors, recipients, factual, modality, date, date_precision,
+               date_text, location, explanation, {rest_sql("v", "v.record")}, run_id,
+               cluster_id, evidence, dataset, kind, countries_key, actor_codes, recipient_codes,
+               actor_countries, recipient_countries, is_representative, num_mentions,
+               num_articles, num_sources
+        FROM (
+            SELECT *, parsed.actors AS actors, parsed.recipients AS recipients
+            FROM (SELECT *, from_json(record, '{RECORD_STRUCTURE}') AS parsed FROM events)
+        ) v;
+        DROP TABLE events;
+        ALTER TABLE events_v6 RENAME TO events;
+        CREATE INDEX events_event_id ON events (event_id);
+        """,
+    ),
 )
 
 ARTICLE_COLUMNS = (
@@ -155,43 +198,6 @@ ARTICLE_COLUMNS = (
     "coded_at",
     "duplicate_of",
     "minhash",
-)
-EVENT_COLUMNS = (
-    "event_id",
-    "article_id",
-    "sentence_index",
-    "sentence",
-    "trigger_text",
-    "trigger_start",
-    "trigger_end",
-    "plover",
-    "plover_mode",
-    "plover_contexts",
-    "cameo",
-    "cameo_root",
-    "goldstein",
-    "quad_class",
-    "factual",
-    "modality",
-    "date",
-    "date_precision",
-    "date_text",
-    "location",
-    "explanation",
-    "record",
-    "run_id",
-    "dataset",
-    "cluster_id",
-    "evidence",
-    "kind",
-    "countries_key",
-    "actor_codes",
-    "recipient_codes",
-    "actor_countries",
-    "recipient_countries",
-    "num_mentions",
-    "num_articles",
-    "num_sources",
 )
 ACTOR_COLUMNS = (
     "event_id",

@@ -73,7 +73,7 @@ def copy_snapshot(source: str | Path, dest: str | Path) -> None:
 
 
 # The wide columns of ``events`` that no filter reads; read_events leaves them out.
-_WIDE = ("record", "explanation", "location")
+_WIDE = ("actors", "recipients", "record_rest", "explanation", "location")
 
 # Events as cluster representatives, as queries.top_actors / top_dyads count them.
 _REPRESENTED = """

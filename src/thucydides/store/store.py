@@ -19,13 +19,7 @@ from thucydides.models import Article, Event, Rejection
 
 if TYPE_CHECKING:
     from thucydides.formats.importers import Imported as ImportedRow
-from thucydides.store.bulk import (
-    event_json,
-    insert_records,
-    insert_rows,
-    insert_staged,
-    stage_records,
-)
+from thucydides.store.bulk import insert_records, insert_rows, insert_staged, stage_events
 from thucydides.store.clusters import (
     merge_across_articles,
     refresh,
@@ -34,6 +28,7 @@ from thucydides.store.clusters import (
 )
 from thucydides.store.copies import find_copies
 from thucydides.store.gdelt_import import NativeImport, import_gdelt
+from thucydides.store.records import record_sql
 from thucydides.store.schema import (
     ARTICLE_COLUMNS,
     CLUSTER_COLUMNS,
@@ -258,17 +253,13 @@ class Store:
         them; returns the ids of the new clusters and of those among them that were already
         stored (to refresh).
 
-        Python serialises each event once (orjson) and clusters the reports of each article;
-        DuckDB derives every column, actor row and place row from the JSON."""
+        Python lays the events out as columns and clusters the reports of each article; DuckDB
+        derives the other columns, the actor rows and the place rows."""
         if not events:
             return set(), set()
         cluster_ids = within_articles(events)
         con = self._con
-        stage_records(
-            con,
-            {"record": [event_json(e) for e in events], "cluster_id": cluster_ids},
-            dataset="thucydides",
-        )
+        stage_events(con, events, cluster_ids)
         known = stage_clusters(con)
         insert_staged(con, run_id=run_id, clusters="_batch_clusters")
         con.execute("DROP TABLE _batch_clusters")  # a failed write rolls both back
@@ -306,7 +297,10 @@ class Store:
 
     def iter_event_records(self, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Stored events as event records (version 1), in article and text order."""
-        sql = "SELECT record FROM events ORDER BY article_id, trigger_start, cameo, event_id"
+        sql = (
+            f"SELECT {record_sql('e')} FROM events e "
+            "ORDER BY article_id, trigger_start, cameo, event_id"
+        )
         params: list[Any] = []
         if limit is not None:
             sql += " LIMIT ?"
@@ -321,7 +315,8 @@ class Store:
         """The stored event records of one article, in text order."""
         with self._errors("read events"):
             rows = self._con.execute(
-                "SELECT record FROM events WHERE article_id = ? ORDER BY trigger_start, cameo, event_id",
+                f"SELECT {record_sql('e')} FROM events e WHERE article_id = ? "
+                "ORDER BY trigger_start, cameo, event_id",
                 [article_id],
             ).fetchall()
         for (record,) in rows:
