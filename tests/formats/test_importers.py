@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,63 @@ def test_bad_format_and_missing_file_are_one_line_errors(tmp_path: Path) -> None
         list(read_events("gdelt", tmp_path / "nope.CSV"))
     with pytest.raises(InputError, match="does not look like a acled file"):
         list(read_events("acled", DATA / "icews_sample.tab"))
+
+
+def _record(**changes: object) -> dict[str, object]:
+    record: dict[str, object] = {
+        "event_id": "ev1",
+        "article_id": "art1",
+        "sentence_index": 0,
+        "sentence": "Ankara hosted the talks.",
+        "trigger": {"text": "hosted", "start": 7, "end": 13},
+        "plover": "CONSULT",
+        "plover_mode": "host",
+        "plover_contexts": [],
+        "cameo": "043",
+        "cameo_root": "04",
+        "goldstein": 2.8,
+        "quad_class": 1,
+        "actors": [],
+        "recipients": [],
+        "factual": True,
+        "modality": "asserted",
+        "date": "2024-01-05",
+        "date_precision": "day",
+        "date_text": None,
+        "location": None,
+        "explanation": {},
+    }
+    record.update(changes)
+    return record
+
+
+@pytest.mark.parametrize(
+    ("changes", "drop", "reason"),
+    [
+        ({}, "recipients", "no 'recipients' field"),
+        ({}, "trigger", "no 'trigger' field"),
+        ({"trigger": None}, None, "trigger null is not an object"),
+        ({"plover_contexts": None}, None, "plover_contexts null is not a list (use [] for none)"),
+        ({"actors": ["TURGOV"]}, None, 'actors ["TURGOV"] is not a list of actor objects'),
+        ({"date": "2024-01"}, None, 'date "2024-01" is not an ISO date (YYYY-MM-DD)'),
+        ({"location": "Ankara"}, None, 'location "Ankara" is not an object or null'),
+        ({"explanation": None}, None, "explanation null is not an object"),
+        ({"event_id": ""}, None, 'event_id "" is not a non-empty string'),
+    ],
+)
+def test_jsonl_records_the_store_cannot_hold_are_skipped_with_the_field_named(
+    tmp_path: Path, changes: dict[str, object], drop: str | None, reason: str
+) -> None:
+    bad = _record(**changes)
+    if drop:
+        del bad[drop]
+    path = tmp_path / "events.jsonl"
+    lines = [_record(event_id="good1"), bad, _record(event_id="good2", goldstein=3)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    items = list(read_events("jsonl", path))
+    assert [type(i).__name__ for i in items] == ["Imported", "Skipped", "Imported"]
+    skipped = items[1]
+    assert isinstance(skipped, Skipped)
+    assert skipped.line == 2
+    assert skipped.reason.startswith("not an event record: ")
+    assert reason in skipped.reason

@@ -134,6 +134,65 @@ def _guard(n: int, row: Any, columns: tuple[str, ...] | None, convert: Any) -> I
     return result if result is not None else Skipped(n, "no CAMEO/PLOVER equivalent")
 
 
+# The fields of event record version 1 (docs/event-record.md) and what each must hold for the
+# store to keep, cluster, query and export the record (extra keys and looser number types are
+# kept as they are; see thucydides.store.records).
+_RECORD_FIELDS = (
+    "event_id", "article_id", "sentence_index", "sentence", "trigger", "plover", "plover_mode",
+    "plover_contexts", "cameo", "cameo_root", "goldstein", "quad_class", "actors", "recipients",
+    "factual", "modality", "date", "date_precision", "date_text", "location", "explanation",
+)  # fmt: skip
+
+
+def _is_date(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _shown(value: Any) -> str:
+    """A value as the JSON line wrote it (null, not None), cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def record_problem(record: Mapping[str, Any]) -> str | None:
+    """Why ``record`` is not an event record the store can hold (None: it is one)."""
+    missing = [k for k in _RECORD_FIELDS if k not in record]
+    if missing:
+        return (
+            f"no {', '.join(repr(k) for k in missing)} field (event record version 1 has them all)"
+        )
+    if not isinstance(record["event_id"], str) or not record["event_id"]:
+        return f"event_id {_shown(record['event_id'])} is not a non-empty string"
+    if not isinstance(record["cameo"], str):
+        return f"cameo {_shown(record['cameo'])} is not a string such as '042'"
+    if not isinstance(record["trigger"], dict):
+        return f"trigger {_shown(record['trigger'])} is not an object with text, start and end"
+    if not isinstance(record["plover_contexts"], list):
+        return (
+            f"plover_contexts {_shown(record['plover_contexts'])} is not a list (use [] for none)"
+        )
+    for role in ("actors", "recipients"):
+        parties = record[role]
+        if not isinstance(parties, list) or not all(isinstance(p, dict) for p in parties):
+            return f"{role} {_shown(parties)} is not a list of actor objects (use [] for none)"
+    if not _is_date(record["date"]):
+        return (
+            f"date {_shown(record['date'])} is not an ISO date (YYYY-MM-DD); give the first day of a "
+            "month or year with date_precision 'month'/'year', or null"
+        )
+    if record["location"] is not None and not isinstance(record["location"], dict):
+        return f"location {_shown(record['location'])} is not an object or null"
+    if not isinstance(record["explanation"], dict):
+        return f"explanation {_shown(record['explanation'])} is not an object (use {{}} for none)"
+    return None
+
+
 def _jsonl(n: int, line: str) -> Imported | Skipped:
     try:
         record = json.loads(line)
@@ -143,6 +202,9 @@ def _jsonl(n: int, line: str) -> Imported | Skipped:
         _ = record["event_id"], record["cameo"]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         return Skipped(n, f"not an event record: {exc}")
+    problem = record_problem(record)
+    if problem:
+        return Skipped(n, f"not an event record: {problem}")
     return Imported(
         record,
         num_mentions=stats["num_mentions"],
