@@ -1,7 +1,8 @@
 """Scaling: 1 vs 2 Dask workers, peak memory for 1x and 10x the corpus, and time per stage.
 
     .venv/bin/python benchmarks/scaling.py [--corpus ../shared/corpus/news.jsonl] [--repeat 2]
-                                           [--rounds 3] [--skip-throughput|memory|profile]
+                                           [--rounds 3] [--commit-every N]
+                                           [--skip-throughput|memory|profile]
 
 1. throughput of a full run (``code_collection``: the store and a JSONL file written, the same
    texts every time) in one process, on a warm LocalCluster of 1 worker and on one of 2 workers
@@ -10,13 +11,17 @@
    rounds, in a rotating order, and medians are reported, with the 2-vs-1 ratio of each round:
    the machine is shared, so single figures are noisy. The client's CPU seconds per article
    (reading, the store, the output file, Dask's client and scheduler) are printed too: on two
-   cores they are taken from the two workers.
+   cores they are taken from the two workers. ``--commit-every`` sets the articles per store
+   transaction of these runs (default: the setting's default).
 2. peak memory of a full ``thucydides code`` run on 1x and on 10x the corpus (10x: each article's
    sentences interleaved with another's, so the 10x articles are distinct texts of the same sizes
    and the store really grows), each in a fresh subprocess, in one process and with
    ``--workers 2``. The figure is the peak of the *sum* of the resident memory of every process
    of the run (the command, and with Dask its scheduler, nannies and workers), sampled every
-   0.1 s: memory must not grow with the corpus (streaming).
+   0.1 s: memory must not grow with the corpus (streaming). Printed with it: the peak of the
+   command alone (reading, store, Dask client and scheduler), of the largest worker, and the
+   peak of the sum in the first and in the second half of the run (streaming: the second half
+   is no higher than the first, whatever the corpus size).
 3. share of the pipeline's time per stage (ingest, parse, triggers+arguments, actors, places,
    dates, store), from a profile of one single-process run.
 """
@@ -33,6 +38,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -72,12 +78,26 @@ def write_jsonl(records: list[dict[str, str]], path: Path) -> None:
             f.write(json.dumps(r) + "\n")
 
 
-def peak_tree_rss_mb(args: list[str]) -> tuple[float, int]:
-    """Run ``args``; the peak of the summed RSS of the process and all its descendants (MB),
-    sampled every 0.1 s, and the number of processes seen."""
+@dataclass(frozen=True)
+class Peaks:
+    """Peak resident memory (MB) of one run: of the sum over its processes, of the command itself
+    (reading, store, Dask client and scheduler), of its largest other process (a Dask worker),
+    and of the sum in the first and in the second half of the run's time."""
+
+    total: float = 0.0
+    command: float = 0.0
+    worker: float = 0.0
+    halves: tuple[float, float] = (0.0, 0.0)
+    processes: int = 0
+
+
+def peak_tree_rss_mb(args: list[str]) -> Peaks:
+    """Run ``args``, sampling the RSS of the process and all its descendants every 0.1 s."""
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     root = psutil.Process(proc.pid)
-    peak, seen = 0, {proc.pid}
+    t0 = time.perf_counter()
+    samples: list[tuple[float, int]] = []  # (seconds, summed RSS)
+    by_process: dict[int, int] = {}
     while proc.poll() is None:
         total = 0
         try:
@@ -86,16 +106,28 @@ def peak_tree_rss_mb(args: list[str]) -> tuple[float, int]:
             break
         for p in members:
             try:
-                total += p.memory_info().rss
-                seen.add(p.pid)
+                rss = p.memory_info().rss
             except psutil.Error:
-                pass
-        peak = max(peak, total)
+                continue
+            total += rss
+            by_process[p.pid] = max(by_process.get(p.pid, 0), rss)
+        samples.append((time.perf_counter() - t0, total))
         time.sleep(0.1)
     _, stderr = proc.communicate()
     if proc.returncode != 0:
         raise SystemExit(f"the measured run failed:\n{stderr.decode()[-2000:]}")
-    return peak / 2**20, len(seen)
+    mb = 2**20
+    middle = samples[-1][0] / 2 if samples else 0.0
+    first = [rss for t, rss in samples if t <= middle] or [0]
+    second = [rss for t, rss in samples if t > middle] or [0]
+    others = [rss for pid, rss in by_process.items() if pid != proc.pid] or [0]
+    return Peaks(
+        total=max(rss for _, rss in samples) / mb if samples else 0.0,
+        command=by_process.get(proc.pid, 0) / mb,
+        worker=max(others) / mb,
+        halves=(max(first) / mb, max(second) / mb),
+        processes=len(by_process),
+    )
 
 
 STAGES = {
@@ -127,7 +159,7 @@ def stage_profile(jsonl: Path, db: Path) -> None:
         print(f"  {stage:<20} {seconds:7.2f} s  {seconds / total:6.1%}")
 
 
-def throughput(jsonl: Path, n_articles: int, rounds: int, tmp: Path) -> None:
+def throughput(jsonl: Path, n_articles: int, rounds: int, tmp: Path, base: Settings) -> None:
     """Interleaved rounds of full runs: one process, a warm cluster of 1 and one of 2 workers."""
     warm = [Article(id="warm", text="The minister met the envoy in Cairo on Monday.")]
     list(code_articles(warm, Settings()))  # the model, loaded once in this process
@@ -137,9 +169,9 @@ def throughput(jsonl: Path, n_articles: int, rounds: int, tmp: Path) -> None:
             client.run(lambda: list(code_articles(warm, Settings())))  # every worker loads
         print(f"  (clusters of 1 and 2 workers warmed in {time.perf_counter() - t0:.1f} s)")
         runs: dict[str, Settings] = {
-            "one process": Settings(),
-            "Dask, 1 worker": Settings(scheduler=one.scheduler_info()["address"]),
-            "Dask, 2 workers": Settings(scheduler=two.scheduler_info()["address"]),
+            "one process": base,
+            "Dask, 1 worker": base.replace(scheduler=one.scheduler_info()["address"]),
+            "Dask, 2 workers": base.replace(scheduler=two.scheduler_info()["address"]),
         }
         clients = {"one process": None, "Dask, 1 worker": one, "Dask, 2 workers": two}
 
@@ -205,17 +237,22 @@ def memory(records: list[dict[str, str]], tmp: Path) -> None:
     ten = interleaved(records, 10)
     write_jsonl(ten[: len(records)], small)
     write_jsonl(ten, large)
-    print("\npeak memory of a full `thucydides code` run (sum over all its processes):")
+    print("\npeak memory of a full `thucydides code` run (MB; all: the sum over its processes):")
     for workers in (1, 2):
         peaks = []
         for path in (small, large):
             db = tmp / f"m{workers}-{path.stem}.duckdb"
             out = str(db) + ".jsonl"
             command = ["code", str(path), "--db", str(db), "--out", out, "--workers", str(workers)]
-            mb, procs = peak_tree_rss_mb([sys.executable, "-m", "thucydides", *command, "--quiet"])
-            peaks.append(mb)
-            print(f"  --workers {workers}, {path.stem}: {mb:6.0f} MB ({procs} processes)")
-        print(f"  --workers {workers}: 10x / 1x = {peaks[1] / peaks[0]:.2f}")
+            run = peak_tree_rss_mb([sys.executable, "-m", "thucydides", *command, "--quiet"])
+            peaks.append(run)
+            worker = f", largest worker {run.worker:4.0f}" if workers > 1 else ""
+            print(
+                f"  --workers {workers}, {path.stem:>3}: all {run.total:5.0f} ({run.processes} "
+                f"processes); the command {run.command:4.0f}{worker}; all in the first / second "
+                f"half of the run {run.halves[0]:5.0f} / {run.halves[1]:5.0f}"
+            )
+        print(f"  --workers {workers}: 10x / 1x = {peaks[1].total / peaks[0].total:.2f}")
 
 
 def main() -> None:
@@ -223,6 +260,7 @@ def main() -> None:
     parser.add_argument("--corpus", default="../shared/corpus/news.jsonl")
     parser.add_argument("--repeat", type=int, default=2, help="corpus copies per timed run")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of timed runs")
+    parser.add_argument("--commit-every", type=int, default=Settings().commit_every)
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--skip-profile", action="store_true")
@@ -230,14 +268,18 @@ def main() -> None:
     records = load_records(Path(args.corpus))
     timed = interleaved(records, args.repeat)
     words = sum(len(r["text"].split()) for r in timed)
-    print(f"corpus: {args.corpus} x{args.repeat} = {len(timed)} articles, {words:,} words")
+    print(
+        f"corpus: {args.corpus} x{args.repeat} = {len(timed)} articles, {words:,} words; "
+        f"{args.commit_every} articles per store transaction"
+    )
     steps: list[Callable[[Path], None]] = []
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         jsonl = tmp / "timed.jsonl"
         write_jsonl(timed, jsonl)
         if not args.skip_throughput:
-            steps.append(lambda t: throughput(jsonl, len(timed), args.rounds, t))
+            base = Settings(commit_every=args.commit_every)
+            steps.append(lambda t: throughput(jsonl, len(timed), args.rounds, t, base))
         if not args.skip_memory:
             steps.append(lambda t: memory(records, t))
         if not args.skip_profile:

@@ -2,11 +2,13 @@
 
 ``code_articles_on_dask`` is a drop-in for :func:`thucydides.pipeline.code_articles`: the same
 outcomes, in the same order, with the same event ids, computed by Dask workers. Input is streamed in
-partitions and at most ``2 × workers`` partitions are in flight, so the articles held at once do not
-grow with the corpus. Each worker process loads the NLP pipeline once (it is cached per process) and returns, per
-article, only its events or its rejection (the caller has the articles already): the caller, the
-single writer of the store, spends as little CPU as possible on each partition, since on a machine
-with one core per worker it takes that CPU from the workers.
+partitions and at most ``2 × workers`` partitions are in flight (plus about ``workers × partition
+size`` articles read ahead, to split the end of the input into shrinking partitions so that the
+workers finish together), so the articles held at once do not grow with the corpus. Each worker
+process loads the NLP pipeline once (it is cached per process) and returns, per article, only its
+events or its rejection (the caller has the articles already): the caller, the single writer of the
+store, spends as little CPU as possible on each partition, since on a machine with one core per
+worker it takes that CPU from the workers.
 
 A local cluster is started for ``workers`` processes, or an existing scheduler is used
 (``scheduler="tcp://host:8786"``: a dask-jobqueue/Slurm or Kubernetes cluster, see docs/dask.md).
@@ -17,6 +19,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import logging
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -27,9 +30,41 @@ if TYPE_CHECKING:
     from thucydides.pipeline import Outcome, Settings
 
 PARTITION_SIZE = 32
+MIN_PARTITION = 4  # the smallest partition of the tail (see ``partitions``)
+# Dask's defaults poll often, for its dashboard and diagnostics: the worker samples its running
+# task's stack every 10 ms, every event loop ticks every 20 ms. On a machine whose cores all run
+# workers, that took about 4% of each core (and of the client); thucydides shows neither the
+# dashboard nor profiles, so these run rarely (or not at all) in the clusters it starts. A worker
+# holds one partition at a time (saturation 1.0): the others wait on the scheduler and go to
+# whichever worker is free first, so no worker ends the run with a queue while another idles.
+QUIET_CONFIG: dict[str, Any] = {
+    "distributed.scheduler.worker-saturation": 1.0,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
 
 
 Result = tuple[Any, ...] | Rejection  # the events of one article (``tuple[Event, ...]``)
+
+
+def partitions(
+    items: Iterable[Article | Rejection], size: int, workers: int
+) -> Iterator[list[Article | Rejection]]:
+    """The items in lists of ``size``, streaming, except the last ``workers × size`` or so (read
+    ahead): those come in shrinking lists, each about ``1 / (2 × workers)`` of what is left (at
+    least ``MIN_PARTITION``), so the workers finish together instead of one coding a last full
+    partition while the others idle."""
+    ahead: collections.deque[Article | Rejection] = collections.deque()
+    for item in items:
+        ahead.append(item)
+        if len(ahead) >= (workers + 1) * size:
+            yield [ahead.popleft() for _ in range(size)]
+    while ahead:
+        n = min(size, max(MIN_PARTITION, math.ceil(len(ahead) / (2 * workers))))
+        yield [ahead.popleft() for _ in range(min(n, len(ahead)))]
 
 
 def code_partition(articles: Sequence[Article], settings: Settings) -> list[Result]:
@@ -45,30 +80,34 @@ def code_partition(articles: Sequence[Article], settings: Settings) -> list[Resu
 
 @contextlib.contextmanager
 def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
-    """A Dask client: on the given scheduler, or on a local cluster of ``workers`` processes."""
+    """A Dask client: on the given scheduler, or on a local cluster of ``workers`` processes
+    (started with :data:`QUIET_CONFIG`)."""
+    import dask
     from distributed import Client, LocalCluster
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
-    if scheduler:
-        try:
-            client = Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
-        except (OSError, TimeoutError) as exc:
-            raise UsageError(
-                f"cannot reach the Dask scheduler {scheduler!r} ({exc}); start one with "
-                "`dask scheduler` (or dask-jobqueue/dask-kubernetes) or drop --scheduler"
-            ) from exc
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(dask.config.set(QUIET_CONFIG))
+        if scheduler:
+            try:
+                client = Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
+            except (OSError, TimeoutError) as exc:
+                raise UsageError(
+                    f"cannot reach the Dask scheduler {scheduler!r} ({exc}); start one with "
+                    "`dask scheduler` (or dask-jobqueue/dask-kubernetes) or drop --scheduler"
+                ) from exc
+        else:
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            stack.enter_context(cluster)
+            client = Client(cluster)  # type: ignore[no-untyped-call]
         with client:
             yield client
-        return
-    cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
-    with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
-        yield client
 
 
 def code_articles_on_dask(
@@ -83,7 +122,7 @@ def code_articles_on_dask(
 ) -> Iterator[Outcome]:
     """Outcomes for every input item, in input order, coded by Dask workers (of ``client``, when
     given: a running ``distributed.Client``; else of a cluster started for this call)."""
-    from thucydides.pipeline import Coded, iter_batches
+    from thucydides.pipeline import Coded
 
     Pending = tuple[list[Article | Rejection], set[str], Any]
     given = contextlib.nullcontext(client) if client is not None else None
@@ -118,7 +157,7 @@ def code_articles_on_dask(
                     result = next(results)
                     yield result if isinstance(result, Rejection) else Coded(item, result)
 
-        for batch in iter_batches(items, partition_size):
+        for batch in partitions(items, partition_size, n_workers):
             articles = [a for a in batch if isinstance(a, Article)]
             unchanged = already_coded(articles) if already_coded and articles else set()
             to_code = [a for a in articles if a.id not in unchanged]
