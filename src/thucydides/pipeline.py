@@ -33,7 +33,7 @@ from thucydides import nlp
 from thucydides.coding.events import CODER_VERSION, code_doc
 from thucydides.dictionaries.verbs import load_trigger_dictionary
 from thucydides.formats import open_writer
-from thucydides.ingest import check_inputs, furniture_spans, iter_articles
+from thucydides.ingest import check_inputs, furniture_spans, iter_articles, language
 from thucydides.models import Article, Event, Rejection, RejectionReason
 from thucydides.settings import Settings
 from thucydides.store import Store
@@ -189,6 +189,8 @@ def code_collection(
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
     db = settings.db if db is None else db
     check_inputs(inputs)  # a missing path or unknown format fails now, before anything is written
+    if settings.detect_language:
+        language.preload()
     items = iter_articles(inputs, settings)  # 1. read
     writer = open_writer(out) if out else None
     with Store(db, memory_limit=STORE_MEMORY_LIMIT) as store:

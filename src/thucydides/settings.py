@@ -64,8 +64,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "commit_every",
         int,
-        64,
-        "Articles per store transaction: an interrupted run loses at most this many.",
+        256,
+        "Articles per store transaction: an interrupted run loses at most this many (and at "
+        "most commit_seconds of work).",
         minimum=1,
     ),
     Setting(
@@ -141,7 +142,7 @@ class Settings:
     workers: int = 1
     scheduler: str = ""
     batch_size: int = 16
-    commit_every: int = 64
+    commit_every: int = 256
     commit_seconds: float = 10.0
     max_chars: int = 1_000_000
     languages: tuple[str, ...] = ("en",)

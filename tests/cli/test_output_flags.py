@@ -97,7 +97,7 @@ def test_bad_setting_is_a_one_line_error(
     err = capsys.readouterr().err
     assert err == (
         "Error: setting 'commit_every' from THUCYDIDES_COMMIT_EVERY: 'often' is not an "
-        "integer; e.g. THUCYDIDES_COMMIT_EVERY=64\n"
+        "integer; e.g. THUCYDIDES_COMMIT_EVERY=256\n"
     )
 
 

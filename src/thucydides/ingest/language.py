@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,8 +129,25 @@ def _langdetect(sample: str) -> Detected | None:
     return Detected(normalise_code(str(best.lang)), round(float(best.prob), 2))
 
 
-@functools.cache
+_LOADING = threading.Lock()
+
+
+def preload() -> threading.Thread:
+    """Load langdetect's profiles now, in a background thread (a run that detects languages
+    calls this at its start). Loaded on first need instead, they would add ~60 MB to a run only
+    when some article is not plainly English: a run's memory would depend on its content."""
+    thread = threading.Thread(target=_factory, name="langdetect-profiles", daemon=True)
+    thread.start()
+    return thread
+
+
 def _factory() -> Any:
+    with _LOADING:  # a text needing detection while the profiles load waits for them
+        return _load_factory()
+
+
+@functools.cache
+def _load_factory() -> Any:
     """langdetect's profiles, loaded once per process, with a fixed seed (same text → same answer)."""
     from langdetect import DetectorFactory
     from langdetect.detector_factory import PROFILES_DIRECTORY
