@@ -65,8 +65,7 @@ SETTINGS: tuple[Setting, ...] = (
         "commit_every",
         int,
         256,
-        "Articles per store transaction: an interrupted run loses at most this many (and at "
-        "most commit_seconds of work).",
+        "Articles per store transaction: an interrupted run loses at most this many.",
         minimum=1,
     ),
     Setting(
