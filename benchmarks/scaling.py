@@ -1,7 +1,7 @@
 """Scaling: 1 vs 2 Dask workers, peak memory for 1x and 10x the corpus, and time per stage.
 
     .venv/bin/python benchmarks/scaling.py [--corpus ../shared/corpus/news.jsonl] [--repeat 2]
-                                           [--rounds 3] [--commit-every N]
+                                           [--rounds 3] [--commit-every N] [--scales 1,10]
                                            [--skip-throughput|memory|profile]
 
 1. throughput of a full run (``code_collection``: the store and a JSONL file written, the same
@@ -13,7 +13,8 @@
    (reading, the store, the output file, Dask's client and scheduler) are printed too: on two
    cores they are taken from the two workers. ``--commit-every`` sets the articles per store
    transaction of these runs (default: the setting's default).
-2. peak memory of a full ``thucydides code`` run on 1x and on 10x the corpus (10x: each article's
+2. peak memory of a full ``thucydides code`` run on each of ``--scales`` × the corpus (default 1x
+   and 10x; e.g. ``--scales 1,10,20`` shows whether memory has levelled off; 10x: each article's
    sentences interleaved with another's, so the 10x articles are distinct texts of the same sizes
    and the store really grows), each in a fresh subprocess, in one process and with
    ``--workers 2``. The figure is the peak of the *sum* of the resident memory of every process
@@ -37,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -232,15 +233,17 @@ def throughput(jsonl: Path, n_articles: int, rounds: int, tmp: Path, base: Setti
     )
 
 
-def memory(records: list[dict[str, str]], tmp: Path) -> None:
-    small, large = tmp / "x1.jsonl", tmp / "x10.jsonl"
-    ten = interleaved(records, 10)
-    write_jsonl(ten[: len(records)], small)
-    write_jsonl(ten, large)
+def memory(records: list[dict[str, str]], tmp: Path, scales: Sequence[int]) -> None:
+    largest = interleaved(records, max(scales))
+    paths = []
+    for scale in scales:
+        path = tmp / f"x{scale}.jsonl"
+        write_jsonl(largest[: len(records) * scale], path)
+        paths.append(path)
     print("\npeak memory of a full `thucydides code` run (MB; all: the sum over its processes):")
     for workers in (1, 2):
         peaks = []
-        for path in (small, large):
+        for path in paths:
             db = tmp / f"m{workers}-{path.stem}.duckdb"
             out = str(db) + ".jsonl"
             command = ["code", str(path), "--db", str(db), "--out", out, "--workers", str(workers)]
@@ -252,7 +255,11 @@ def memory(records: list[dict[str, str]], tmp: Path) -> None:
                 f"processes); the command {run.command:4.0f}{worker}; all in the first / second "
                 f"half of the run {run.halves[0]:5.0f} / {run.halves[1]:5.0f}"
             )
-        print(f"  --workers {workers}: 10x / 1x = {peaks[1].total / peaks[0].total:.2f}")
+        ratios = ", ".join(
+            f"{scales[i + 1]}x / {scales[i]}x = {peaks[i + 1].total / peaks[i].total:.2f}"
+            for i in range(len(scales) - 1)
+        )
+        print(f"  --workers {workers}: {ratios}")
 
 
 def main() -> None:
@@ -261,6 +268,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="corpus copies per timed run")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of timed runs")
     parser.add_argument("--commit-every", type=int, default=Settings().commit_every)
+    parser.add_argument(
+        "--scales",
+        default="1,10",
+        help="corpus sizes (multiples of the corpus, comma-separated) of the memory runs",
+    )
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--skip-profile", action="store_true")
@@ -281,7 +293,8 @@ def main() -> None:
             base = Settings(commit_every=args.commit_every)
             steps.append(lambda t: throughput(jsonl, len(timed), args.rounds, t, base))
         if not args.skip_memory:
-            steps.append(lambda t: memory(records, t))
+            scales = sorted({int(x) for x in args.scales.split(",")})
+            steps.append(lambda t: memory(records, t, scales))
         if not args.skip_profile:
             small = tmp / "profile.jsonl"
             write_jsonl(records, small)
