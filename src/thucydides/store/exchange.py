@@ -24,7 +24,7 @@ _EXPORT_SQL = f"""
 
 _MENTIONS_SQL = f"""
     WITH m AS (
-        SELECT {record_sql("e")} AS record, e.article_id, c.cluster_id, c.num_mentions,
+        SELECT {record_sql("e")} AS record, e.event_id, e.article_id, c.cluster_id, c.num_mentions,
                c.num_articles, c.num_sources, c.first_seen, c.date,
                {record_sql("r")} AS representative
         FROM events e JOIN clusters c ON c.cluster_id = e.cluster_id
@@ -34,7 +34,7 @@ _MENTIONS_SQL = f"""
     SELECT m.record, m.cluster_id, m.num_mentions, m.num_articles, m.num_sources, m.first_seen,
            a.url, a.source, a.published, a.coded_at, length(a.text), m.representative
     FROM m JOIN articles a ON a.article_id = m.article_id OR a.duplicate_of = m.article_id
-    ORDER BY m.date NULLS LAST, m.cluster_id, a.article_id, m.article_id
+    ORDER BY m.date NULLS LAST, m.cluster_id, a.article_id, m.article_id, m.event_id
 """
 
 
