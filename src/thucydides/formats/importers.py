@@ -10,6 +10,7 @@ with header), ``jsonl`` (thucydides event records).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -27,6 +28,7 @@ from thucydides.formats.columns import (
     POLECAT_COLUMNS,
 )
 from thucydides.formats.exporters import fips_to_iso3
+from thucydides.models import Event
 from thucydides.ontology import cameo_code, cameo_for_plover
 
 IMPORT_FORMATS = ("gdelt", "icews", "polecat", "acled", "jsonl")
@@ -134,14 +136,10 @@ def _guard(n: int, row: Any, columns: tuple[str, ...] | None, convert: Any) -> I
     return result if result is not None else Skipped(n, "no CAMEO/PLOVER equivalent")
 
 
-# The fields of event record version 1 (docs/event-record.md) and what each must hold for the
-# store to keep, cluster, query and export the record (extra keys and looser number types are
-# kept as they are; see thucydides.store.records).
-_RECORD_FIELDS = (
-    "event_id", "article_id", "sentence_index", "sentence", "trigger", "plover", "plover_mode",
-    "plover_contexts", "cameo", "cameo_root", "goldstein", "quad_class", "actors", "recipients",
-    "factual", "modality", "date", "date_precision", "date_text", "location", "explanation",
-)  # fmt: skip
+# The fields of event record version 1 (docs/event-record.md: the Event's fields, in order);
+# record_problem says what each must hold for the store to keep, cluster, query and export the
+# record (extra keys and looser number types are kept as they are; see thucydides.store.records).
+_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(Event))
 
 
 def _is_date(value: Any) -> bool:

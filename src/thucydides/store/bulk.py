@@ -154,18 +154,18 @@ _STAGE = _PARSED.format(
         FROM (SELECT from_json(record, '{RECORD_STRUCTURE}') AS r, * FROM _staged)) s)"""
 )
 _STORED = (
-    "event_id, article_id, sentence_index, sentence, trigger_text, trigger_start, trigger_end, "
-    "plover, plover_mode, plover_contexts, cameo, cameo_root, goldstein, quad_class, actors, "
-    "recipients, factual, modality, date, date_precision, date_text, location, explanation, "
-    "record_rest, dataset, cluster_id, evidence, kind, countries_key, actor_codes, "
-    "recipient_codes, actor_countries, recipient_countries"
-)
+    "event_id", "article_id", "sentence_index", "sentence", "trigger_text", "trigger_start",
+    "trigger_end", "plover", "plover_mode", "plover_contexts", "cameo", "cameo_root", "goldstein",
+    "quad_class", "actors", "recipients", "factual", "modality", "date", "date_precision",
+    "date_text", "location", "explanation", "record_rest", "dataset", "cluster_id", "evidence",
+    "kind", "countries_key", "actor_codes", "recipient_codes", "actor_countries",
+    "recipient_countries",
+)  # fmt: skip
 
 _EVENTS_FROM_STAGED = f"""
-    INSERT INTO events ({_STORED}, run_id, num_mentions, num_articles, num_sources,
+    INSERT INTO events ({", ".join(_STORED)}, run_id, num_mentions, num_articles, num_sources,
                         is_representative)
-    SELECT {", ".join("p." + c.strip() for c in _STORED.split(","))}, $run_id,
-           {{counts}}, {{representative}}
+    SELECT {", ".join("p." + c for c in _STORED)}, $run_id, {{counts}}, {{representative}}
     FROM _parsed p {{join}}
 """
 
@@ -283,6 +283,17 @@ def _remember(known: dict[tuple[str, ...], str], values: tuple[str, ...]) -> str
     return known[values]
 
 
+def _stage_as_records(
+    con: duckdb.DuckDBPyConnection, events: Sequence[Event], cluster_ids: Sequence[str]
+) -> None:
+    """Stage events through their JSON records (the path that fills ``record_rest``)."""
+    stage_records(
+        con,
+        {"record": [event_json(e) for e in events], "cluster_id": cluster_ids},
+        dataset="thucydides",
+    )
+
+
 def stage_events(
     con: duckdb.DuckDBPyConnection, events: Sequence[Event], cluster_ids: Sequence[str]
 ) -> None:
@@ -320,11 +331,7 @@ def stage_events(
         "cluster_id": list(cluster_ids),
     }
     if not _plain_types(columns):
-        stage_records(
-            con,
-            {"record": [event_json(e) for e in events], "cluster_id": cluster_ids},
-            dataset="thucydides",
-        )
+        _stage_as_records(con, events, cluster_ids)
         return
     frame = pd.DataFrame(
         {
@@ -337,11 +344,7 @@ def stage_events(
     try:
         [(odd,)] = con.execute(_ODD_DATES).fetchall()
         if odd:
-            stage_records(
-                con,
-                {"record": [event_json(e) for e in events], "cluster_id": cluster_ids},
-                dataset="thucydides",
-            )
+            _stage_as_records(con, events, cluster_ids)
             return
         texts = {
             "actors": [dumps([e.actors for e in events]).decode()],
@@ -368,9 +371,10 @@ def record_type(con: duckdb.DuckDBPyConnection) -> str:
 def insert_staged(
     con: duckdb.DuckDBPyConnection, *, run_id: str, clusters: str | None = None
 ) -> None:
-    """Insert the staged events (``_parsed``), their actor rows and place rows. With ``clusters`` (a table of cluster rows covering every staged cluster)
-    the events get their cluster's counts and representative flag; without, the staged counts
-    and each event represents its cluster. Drops ``_parsed``."""
+    """Insert the staged events (``_parsed``), their actor rows and place rows. With
+    ``clusters`` (a table of cluster rows covering every staged cluster) the events get their
+    cluster's counts and representative flag; without, the staged counts and each event
+    represents its cluster. Drops ``_parsed``."""
     if clusters:
         counts = "c.num_mentions, c.num_articles, c.num_sources"
         representative = "p.event_id = c.representative"
